@@ -14,7 +14,10 @@ public class MalformedEntryException extends StatementFormatException {
         this.snippet = snippet;
     }
 
-    /** The raw text of the entry (may contain account numbers: mask before showing it). */
+    /**
+     * What could be read of the entry: its raw text (MT940) or a summary of the fields read (camt, which
+     * streams and keeps no raw XML). May contain account numbers: mask before showing it.
+     */
     public String snippet() {
         return snippet;
     }

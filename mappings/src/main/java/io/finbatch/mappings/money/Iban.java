@@ -1,6 +1,5 @@
 package io.finbatch.mappings.money;
 
-import java.math.BigInteger;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -8,7 +7,6 @@ import java.util.regex.Pattern;
 public final class Iban {
 
     private static final Pattern SHAPE = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
-    private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
 
     private Iban() {
     }
@@ -27,18 +25,41 @@ public final class Iban {
         return iban != null && SHAPE.matcher(iban).matches();
     }
 
-    /** True when the value has the IBAN shape and its check digits pass mod-97. */
+    /** True when the value, once normalised, has the IBAN shape and its check digits pass mod-97. */
     public static boolean isValid(String value) {
-        if (!looksLikeIban(value)) {
+        return value != null && isValidCompact(normalize(value));
+    }
+
+    /**
+     * The check without allocation, for hot paths: {@code iban} must already be upper case without spaces.
+     * Shape {@code [A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}} and ISO 13616 mod-97 over the rearranged digits.
+     */
+    public static boolean isValidCompact(String iban) {
+        int n = iban.length();
+        if (n < 15 || n > 34 || !isUpper(iban.charAt(0)) || !isUpper(iban.charAt(1))
+                || !isDigit(iban.charAt(2)) || !isDigit(iban.charAt(3))) {
             return false;
         }
-        String iban = normalize(value);
-        String rearranged = iban.substring(4) + iban.substring(0, 4);
-        StringBuilder digits = new StringBuilder(rearranged.length() * 2);
-        for (char c : rearranged.toCharArray()) {
-            digits.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
+        int remainder = 0;
+        for (int k = 0; k < n; k++) {
+            char c = iban.charAt((k + 4) % n);
+            if (isDigit(c)) {
+                remainder = (remainder * 10 + (c - '0')) % 97;
+            } else if (isUpper(c)) {
+                remainder = (remainder * 100 + (c - 'A' + 10)) % 97;
+            } else {
+                return false;
+            }
         }
-        return new BigInteger(digits.toString()).mod(NINETY_SEVEN).intValue() == 1;
+        return remainder == 1;
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** For logs and error messages: country, check digits and the last four characters only. */

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 /**
  * One statement line in the canonical model (see the statement JSON contract). Amounts are signed from
  * the account holder's view; a reversal keeps the sign of the booking it makes. {@code location} says
- * where in the file the line came from ({@code line 42}, {@code Stmt[1]/Ntry[3]/NtryDtls/TxDtls[2]}), for
+ * where in the file the line came from ({@code line 42}, {@code /Document/BkToCstmrStmt/Stmt[1]/Ntry[3]/NtryDtls/TxDtls[2]}), for
  * error messages and import exceptions. {@code uniqueImportId} is derived from content, so the same line
  * in a later file gets the same id.
  */

@@ -5,10 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Gives each statement line an id derived from its content, never from its position in the file, so
@@ -22,30 +20,42 @@ import java.util.Map;
  * payments the same day, or batch details without references) are told apart by their occurrence
  * number within the statement: the second identical line is {@code #2} in every file that carries it.
  *
- * <p>One instance follows one file; call {@link #startStatement()} at each statement. Memory grows with
- * the number of lines of the current statement (8 bytes of key hash and a counter per line).
+ * <p>One instance follows one file, on one thread; call {@link #startStatement()} at each statement.
+ * Memory grows with the number of lines of the current statement, by 8 to 16 bytes a line.
  */
 public final class UniqueImportIds {
 
-    private final Map<Long, Integer> occurrences = new HashMap<>();
+    private final OccurrenceCounter occurrences = new OccurrenceCounter();
+    private final MessageDigest sha256 = newSha256();
+    private final StringBuilder key = new StringBuilder(512);
+    private AccountId lastAccount;
+    private String lastAccountKey;
 
     public void startStatement() {
         occurrences.clear();
     }
 
     public String idFor(AccountId account, String statementCurrency, StatementLine line) {
-        String key = contentKey(account, statementCurrency, line);
-        byte[] keyHash = sha256(key);
-        long shortHash = ByteBuffer.wrap(keyHash).getLong();
-        int occurrence = occurrences.merge(shortHash, 1, Integer::sum);
-        byte[] id = occurrence == 1 ? keyHash : sha256(key + "\u0000#" + occurrence);
+        key.setLength(0);
+        appendContentKey(key, accountKey(account), statementCurrency, line);
+        byte[] keyHash = sha256.digest(key.toString().getBytes(StandardCharsets.UTF_8));
+        int occurrence = occurrences.increment(ByteBuffer.wrap(keyHash).getLong());
+        byte[] id = occurrence == 1 ? keyHash
+                : sha256.digest((key + "\u0000#" + occurrence).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(id, 0, 20);
     }
 
-    static String contentKey(AccountId account, String statementCurrency, StatementLine line) {
-        StringBuilder key = new StringBuilder(256);
-        String accountKey = account == null ? null : account.key();
-        append(key, accountKey == null ? null : accountKey.replaceAll("\\s+", "").toUpperCase(Locale.ROOT));
+    private String accountKey(AccountId account) {
+        if (account != lastAccount) {
+            lastAccount = account;
+            String raw = account == null ? null : account.key();
+            lastAccountKey = raw == null ? null : foldSpaces(raw, "").toUpperCase(Locale.ROOT);
+        }
+        return lastAccountKey;
+    }
+
+    static void appendContentKey(StringBuilder key, String accountKey, String statementCurrency, StatementLine line) {
+        append(key, accountKey);
         append(key, line.currency() != null ? line.currency() : statementCurrency);
         append(key, line.valueDate());
         append(key, plain(line.amount()));
@@ -71,9 +81,32 @@ public final class UniqueImportIds {
             TransactionCode code = line.transactionCode();
             append(key, code == null ? null : code.swift());
             append(key, code == null ? null : code.proprietary());
-            append(key, line.rawInformation() == null ? null : line.rawInformation().replaceAll("\\s+", " ").trim());
+            append(key, line.rawInformation() == null ? null : foldSpaces(line.rawInformation(), " ").trim());
         }
-        return key.toString();
+    }
+
+    /** Replaces each run of white space by {@code separator}, without a regular expression. */
+    static String foldSpaces(String text, String separator) {
+        StringBuilder folded = null;
+        boolean inSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (folded == null) {
+                    folded = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                if (!inSpace) {
+                    folded.append(separator);
+                }
+                inSpace = true;
+            } else {
+                if (folded != null) {
+                    folded.append(c);
+                }
+                inSpace = false;
+            }
+        }
+        return folded == null ? text : folded.toString();
     }
 
     private static String plain(BigDecimal amount) {
@@ -84,9 +117,9 @@ public final class UniqueImportIds {
         key.append(value == null ? "" : value.toString().replace("|", "||")).append('|');
     }
 
-    private static byte[] sha256(String text) {
+    private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("SHA-256 is required by every JDK", impossible);
         }

@@ -1,0 +1,24 @@
+package io.finbatch.jobs.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code finance-batch <command>}: the command line of the product. */
+@Command(name = "finance-batch", mixinStandardHelpOptions = true, version = "Finance Batch 0.1.0",
+        description = "Bank statement import, consolidation, extracts and Odoo posting for finance teams.",
+        subcommands = {ParseCommand.class, ImportCommand.class, ExecutionsCommand.class, RestartCommand.class,
+            CommandLine.HelpCommand.class})
+public class FinanceBatchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new FinanceBatchCommand());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

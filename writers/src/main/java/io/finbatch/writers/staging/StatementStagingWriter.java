@@ -1,0 +1,183 @@
+package io.finbatch.writers.staging;
+
+import io.finbatch.mappings.statement.AccountId;
+import io.finbatch.mappings.statement.Balance;
+import io.finbatch.mappings.statement.Counterparty;
+import io.finbatch.mappings.statement.OriginalAmount;
+import io.finbatch.mappings.statement.StatementEvent;
+import io.finbatch.mappings.statement.StatementHeader;
+import io.finbatch.mappings.statement.StatementLine;
+import io.finbatch.mappings.statement.TransactionCode;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stages a chunk of statement events of one file: statements into {@code bank_statement}, booked lines
+ * into {@code statement_line}. A line whose unique import id is already staged (same file imported
+ * before, an overlapping statement, an intraday report seen earlier) is counted as a duplicate and not
+ * inserted. Writing the same chunk twice changes nothing, so a chunk re-written by the step is safe.
+ * Pending and information lines are not staged.
+ */
+public class StatementStagingWriter implements ItemWriter<StatementEvent> {
+
+    private static final String INSERT_LINE = "INSERT INTO statement_line (unique_import_id, bank_statement_id,"
+            + " account_key, booking_date, value_date, amount, currency, reversal, bank_reference, customer_reference,"
+            + " end_to_end_id, batch_reference, counterparty_name, counterparty_iban, counterparty_other,"
+            + " counterparty_bic, remittance, structured_reference, tx_domain, tx_family, tx_sub_family,"
+            + " tx_proprietary, tx_swift, original_amount, original_currency, exchange_rate, raw_information,"
+            + " source_location, imported_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final JdbcTemplate jdbc;
+    private final long fileId;
+    private final Clock clock;
+    private final Map<Integer, Long> statementIds = new HashMap<>();
+
+    public StatementStagingWriter(JdbcTemplate jdbc, long fileId, Clock clock) {
+        this.jdbc = jdbc;
+        this.fileId = fileId;
+        this.clock = clock;
+    }
+
+    @Override
+    public void write(Chunk<? extends StatementEvent> chunk) {
+        Map<String, LineToStage> lines = new LinkedHashMap<>();
+        Map<Long, long[]> countsByStatement = new HashMap<>();
+        for (StatementEvent event : chunk) {
+            if (event instanceof StatementEvent.Started started) {
+                statementId(started.header());
+            } else if (event instanceof StatementEvent.Line lineEvent && lineEvent.line().booked()) {
+                long statementId = statementId(lineEvent.header());
+                StatementLine line = lineEvent.line();
+                long[] counts = countsByStatement.computeIfAbsent(statementId, id -> new long[2]);
+                if (lines.putIfAbsent(line.uniqueImportId(), new LineToStage(statementId, lineEvent.header(), line))
+                        != null) {
+                    counts[1]++; // the same booking twice within this chunk
+                }
+            } else if (event instanceof StatementEvent.Ended ended) {
+                recordTrailer(statementId(ended.header()), ended);
+            }
+        }
+        Map<String, Long> alreadyStaged = alreadyStaged(lines.keySet());
+        List<Object[]> inserts = new ArrayList<>(lines.size());
+        Timestamp now = Timestamp.from(Instant.now(clock));
+        for (Map.Entry<String, LineToStage> entry : lines.entrySet()) {
+            long statementId = entry.getValue().statementId();
+            long[] counts = countsByStatement.get(statementId);
+            Long stagedUnder = alreadyStaged.get(entry.getKey());
+            if (stagedUnder != null && stagedUnder == statementId) {
+                continue; // written and counted by an earlier attempt at this very file
+            } else if (stagedUnder != null) {
+                counts[1]++;
+            } else {
+                counts[0]++;
+                inserts.add(lineRow(entry.getValue(), now));
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate(INSERT_LINE, inserts);
+        }
+        for (Map.Entry<Long, long[]> counts : countsByStatement.entrySet()) {
+            jdbc.update("UPDATE bank_statement SET lines_imported = lines_imported + ?,"
+                    + " lines_duplicate = lines_duplicate + ? WHERE id = ?",
+                    counts.getValue()[0], counts.getValue()[1], counts.getKey());
+        }
+    }
+
+    private record LineToStage(long statementId, StatementHeader header, StatementLine line) {
+    }
+
+    /** Unique import id to the statement row it is staged under, for the ids already staged. */
+    private Map<String, Long> alreadyStaged(Set<String> ids) {
+        Map<String, Long> found = new HashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> slice = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(slice.size(), "?"));
+            jdbc.query("SELECT unique_import_id, bank_statement_id FROM statement_line WHERE unique_import_id IN ("
+                    + marks + ")", rs -> {
+                        found.put(rs.getString(1), rs.getLong(2));
+                    }, slice.toArray());
+        }
+        return found;
+    }
+
+    /** The staged statement's row id, inserting the row the first time the statement is seen. */
+    private long statementId(StatementHeader header) {
+        Long cached = statementIds.get(header.index());
+        if (cached != null) {
+            return cached;
+        }
+        List<Long> existing = jdbc.queryForList("SELECT id FROM bank_statement WHERE statement_file_id = ?"
+                + " AND statement_index = ?", Long.class, fileId, header.index());
+        long id;
+        if (existing.isEmpty()) {
+            AccountId account = header.account() == null ? new AccountId(null, null, null, null) : header.account();
+            Balance opening = header.openingBalance();
+            jdbc.update("INSERT INTO bank_statement (statement_file_id, statement_index, statement_ref, account_iban,"
+                    + " account_other, account_bic, currency, electronic_sequence, legal_sequence, created_at_text,"
+                    + " opening_amount, opening_date, opening_type, source_location)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    fileId, header.index(), header.id(), account.iban(), account.other(), account.bic(),
+                    account.currency(), header.electronicSequence(), header.legalSequence(), header.createdAt(),
+                    opening == null ? null : opening.amount(), opening == null ? null : date(opening.date()),
+                    opening == null ? null : opening.type(), header.location());
+            id = jdbc.queryForObject("SELECT id FROM bank_statement WHERE statement_file_id = ?"
+                    + " AND statement_index = ?", Long.class, fileId, header.index());
+        } else {
+            id = existing.get(0);
+        }
+        statementIds.put(header.index(), id);
+        return id;
+    }
+
+    private void recordTrailer(long statementId, StatementEvent.Ended ended) {
+        Balance opening = ended.trailer().openingBalance();
+        Balance closing = ended.trailer().closingBalance();
+        Balance available = ended.trailer().availableBalance();
+        jdbc.update("UPDATE bank_statement SET opening_amount = ?, opening_date = ?, opening_type = ?,"
+                + " closing_amount = ?, closing_date = ?, closing_type = ?, available_amount = ?, available_date = ?"
+                + " WHERE id = ?",
+                opening == null ? null : opening.amount(), opening == null ? null : date(opening.date()),
+                opening == null ? null : opening.type(),
+                closing == null ? null : closing.amount(), closing == null ? null : date(closing.date()),
+                closing == null ? null : closing.type(),
+                available == null ? null : available.amount(), available == null ? null : date(available.date()),
+                statementId);
+    }
+
+    private static Object[] lineRow(LineToStage staged, Timestamp now) {
+        StatementLine line = staged.line();
+        AccountId account = staged.header().account();
+        Counterparty cp = line.counterparty() == null ? new Counterparty(null, null, null, null) : line.counterparty();
+        TransactionCode code = line.transactionCode() == null
+                ? new TransactionCode(null, null, null, null, null) : line.transactionCode();
+        OriginalAmount original = line.originalAmount();
+        return new Object[] {
+            line.uniqueImportId(), staged.statementId(), account == null ? null : account.key(),
+            date(line.bookingDate()), date(line.valueDate()), line.amount(), line.currency(), line.reversal(),
+            line.bankReference(), line.customerReference(), line.endToEndId(), line.batchReference(),
+            cp.name(), cp.iban(), cp.other(), cp.bic(), line.remittance(), line.structuredReference(),
+            code.domain(), code.family(), code.subFamily(), code.proprietary(), code.swift(),
+            original == null ? null : original.amount(), original == null ? null : original.currency(),
+            original == null ? null : original.rate(), line.rawInformation(), line.location(), now
+        };
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+}
