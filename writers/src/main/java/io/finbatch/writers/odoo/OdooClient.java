@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Odoo's external API, whichever transport carries it (JSON-RPC for Odoo 14–18, JSON-2 for 19+).
  * Values are plain JSON-shaped Java: {@code Map<String, Object>}, {@code List<Object>}, {@code String},
- * {@code Long} for integers and ids, {@code Double}/{@code BigDecimal} for floats, {@code Boolean}
+ * {@code Long} for integers and ids, {@code BigDecimal} for floats (money never becomes a binary double), {@code Boolean}
  * (Odoo's {@code false} for an unset field stays {@code Boolean.FALSE}). A many2one read back is a
  * {@code List} of {@code [id, "display name"]}.
  *
