@@ -1,7 +1,12 @@
 package io.finbatch.jobs.cli;
 
+import io.finbatch.jobs.odooposting.OdooPostingJobConfiguration;
+import io.finbatch.jobs.odooposting.OdooPostingService;
+import io.finbatch.jobs.odooposting.PostingRunResult;
 import io.finbatch.jobs.statementimport.ImportResult;
 import io.finbatch.jobs.statementimport.StatementImportService;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 import java.util.concurrent.Callable;
 
-/** {@code restart EXECUTION_ID}: resumes a failed or stopped import after its last committed chunk. */
+/** {@code restart EXECUTION_ID}: resumes a failed or stopped job execution from where it stopped. */
 @Command(name = "restart", description = "Restart a failed or stopped job execution from where it stopped.")
 public class RestartCommand implements Callable<Integer> {
 
@@ -22,14 +27,32 @@ public class RestartCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = SpringContexts.start()) {
+            JobExecution execution = context.getBean(JobRepository.class).getJobExecution(executionId);
+            if (execution == null) {
+                System.err.println("no job execution " + executionId);
+                return 2;
+            }
+            String job = execution.getJobInstance().getJobName();
+            if (OdooPostingJobConfiguration.JOB_NAME.equals(job)) {
+                PostingRunResult result = context.getBean(OdooPostingService.class).restart(executionId);
+                System.out.printf("execution %d: %s, %s: %d posted, %d already in Odoo, %d skipped, %d re-dated%n",
+                        result.executionId(), result.status(), result.kind(), result.posted(),
+                        result.alreadyPresent(), result.skipped(), result.dateMoved());
+                printMessage(result.message());
+                return result.status().equals("COMPLETED") ? 0 : 3;
+            }
             ImportResult result = context.getBean(StatementImportService.class).restart(executionId, recover);
             System.out.printf("execution %d: %s, %s, %d statement(s), %d imported, %d duplicate(s), %d skipped%n",
                     result.executionId(), result.status(), result.format(), result.statements(),
                     result.linesImported(), result.duplicates(), result.skipped());
-            if (result.message() != null) {
-                System.out.println("    " + result.message());
-            }
+            printMessage(result.message());
             return result.status().equals("IMPORTED") || result.status().equals("ALREADY_IMPORTED") ? 0 : 3;
+        }
+    }
+
+    private static void printMessage(String message) {
+        if (message != null) {
+            System.out.println("    " + message);
         }
     }
 }

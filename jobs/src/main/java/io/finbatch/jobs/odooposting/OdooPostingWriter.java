@@ -1,0 +1,55 @@
+package io.finbatch.jobs.odooposting;
+
+import io.finbatch.writers.posting.OdooBatchPoster;
+import io.finbatch.writers.posting.OutboxItem;
+import io.finbatch.writers.posting.OutboxKind;
+import io.finbatch.writers.posting.OutboxRepository;
+import io.finbatch.writers.posting.PostingPreparer;
+import io.finbatch.writers.posting.PostingResult;
+import io.finbatch.writers.posting.PreparedPosting;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+
+/**
+ * Sends a chunk to Odoo as one batch. The items are marked SENT in a transaction of their own, committed
+ * before Odoo is called, so a crash between Odoo's commit and ours leaves a trace that the next run
+ * reconciles by searching Odoo; what Odoo answered is recorded in the chunk's transaction.
+ */
+class OdooPostingWriter implements ItemWriter<PreparedPosting> {
+
+    private final OutboxRepository outbox;
+    private final OdooBatchPoster poster;
+    private final OutboxKind kind;
+    private final long executionId;
+    private final TransactionTemplate separateTransaction;
+
+    OdooPostingWriter(OutboxRepository outbox, OdooBatchPoster poster, OutboxKind kind, long executionId,
+            PlatformTransactionManager transactions) {
+        this.outbox = outbox;
+        this.poster = poster;
+        this.kind = kind;
+        this.executionId = executionId;
+        this.separateTransaction = new TransactionTemplate(transactions);
+        this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public void write(Chunk<? extends PreparedPosting> chunk) {
+        List<PreparedPosting> batch = List.copyOf(chunk.getItems());
+        List<OutboxItem> toSend = batch.stream().filter(p -> !p.isRefused()).map(PreparedPosting::item).toList();
+        separateTransaction.executeWithoutResult(status -> outbox.markSent(toSend, executionId));
+        for (PostingResult result : poster.post(kind, batch)) {
+            if (result instanceof PostingResult.Confirmed confirmed) {
+                outbox.markConfirmed(confirmed.item(), PostingPreparer.model(kind), confirmed.odooId(),
+                        confirmed.odooDate(), confirmed.alreadyPresent(), executionId);
+            } else if (result instanceof PostingResult.Skipped skipped) {
+                outbox.markSkipped(skipped.item(), skipped.reason(), executionId);
+            }
+        }
+    }
+}
