@@ -1,5 +1,6 @@
 package io.finbatch.jobs.odooposting;
 
+import io.finbatch.writers.odoo.OdooAccessException;
 import io.finbatch.writers.posting.OutboxRepository;
 import io.finbatch.writers.posting.PostingCounts;
 import org.springframework.batch.core.job.Job;
@@ -69,7 +70,10 @@ public class OdooPostingService {
                     && !(failure instanceof io.finbatch.writers.odoo.OdooException)) {
                 failure = failure.getCause();
             }
-            message = failure.getMessage();
+            message = failure instanceof OdooAccessException
+                    ? "Odoo refused access (" + failure.getMessage() + "): check the API key in FINBATCH_ODOO_API_KEY"
+                            + " and the user's rights; the job stopped without retrying"
+                    : failure.getMessage();
         }
         return new PostingRunResult(kind, execution.getStatus().name(), execution.getId(), counts.posted(),
                 counts.alreadyPresent(), counts.skipped(), counts.dateMoved(), message);

@@ -1,0 +1,17 @@
+package io.finbatch.jobs.odooposting;
+
+import io.finbatch.jobs.support.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Posting to the Odoo sandbox from the embedded default database. */
+class OdooPostingH2FunctionalTests extends OdooPostingFunctionalTests {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        String url = TestDatabases.h2Url();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "sa");
+        odooProperties(registry);
+    }
+}
