@@ -2,6 +2,7 @@ package io.finbatch.jobs.odooposting;
 
 import io.finbatch.jobs.config.OdooProperties;
 import io.finbatch.writers.journal.JournalEntryStore;
+import io.finbatch.writers.periods.FiscalPeriodRepository;
 import io.finbatch.writers.posting.OdooBatchPoster;
 import io.finbatch.writers.posting.OdooDirectory;
 import io.finbatch.writers.posting.OutboxItem;
@@ -97,8 +98,9 @@ public class OdooPostingJobConfiguration {
 
     @Bean
     @JobScope
-    PostingPreparer postingPreparer(JdbcTemplate jdbc, JournalEntryStore entries, OdooDirectory odooDirectory) {
-        return new PostingPreparer(jdbc, entries, odooDirectory);
+    PostingPreparer postingPreparer(JdbcTemplate jdbc, JournalEntryStore entries, OdooDirectory odooDirectory,
+            FiscalPeriodRepository periods) {
+        return new PostingPreparer(jdbc, entries, odooDirectory, periods);
     }
 
     @Bean

@@ -19,6 +19,7 @@ import io.finbatch.writers.posting.OutboxItem;
 import io.finbatch.writers.posting.OutboxKind;
 import io.finbatch.writers.posting.PostingResult;
 import io.finbatch.writers.posting.PreparedPosting;
+import io.finbatch.writers.periods.FiscalPeriodRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +66,9 @@ abstract class OdooPostingFunctionalTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    FiscalPeriodRepository periods;
+
     static void odooProperties(DynamicPropertyRegistry registry) {
         sandbox = OdooSandbox.start(new SandboxOptions().seed(SandboxOptions.Seed.CHART_ONLY));
         registry.add("finbatch.odoo.url", () -> sandbox.url().toString());
@@ -84,6 +90,7 @@ abstract class OdooPostingFunctionalTests {
         sandbox.reset();
         sandbox.addBankJournal("Bank DE", "BDE", DE_ACCOUNT, "EUR");
         sandbox.addBankJournal("Bank NL", "BNL", NL_ACCOUNT, "EUR");
+        jdbc.update("DELETE FROM fiscal_period WHERE status <> 'LOCKED'");
         for (String table : List.of("odoo_outbox", "journal_entry_line", "journal_entry", "statement_line",
                 "bank_statement", "import_exception", "statement_file")) {
             jdbc.update("DELETE FROM " + table);
@@ -221,6 +228,24 @@ abstract class OdooPostingFunctionalTests {
         assertThat(jdbc.queryForList("SELECT last_error FROM odoo_outbox WHERE state = 'SKIPPED'", String.class))
                 .allSatisfy(reason -> assertThat(reason).contains("period locked in Odoo")
                         .contains("2026-10-29"));
+    }
+
+    @Test
+    void anEntryOfAPeriodLockedHereIsQueuedAsAnException() {
+        // an entity of its own: a LOCKED period stays locked for the rest of this database's life
+        entries.saveIfAbsent(new JournalEntry("LOCKED-1", "ACME-LOCKED", "MISC", LocalDate.of(2026, 10, 31), "late",
+                List.of(new JournalEntryLine("600000", null, "late", new BigDecimal("5.00"), null, null, null, null),
+                        new JournalEntryLine("101401", null, "late", null, new BigDecimal("5.00"), null, null, null))),
+                "test");
+        periods.setCutoff("ACME-LOCKED", YearMonth.of(2026, 10), Instant.parse("2026-11-03T18:00:00Z"), "controller");
+        periods.lock("ACME-LOCKED", YearMonth.of(2026, 10), "controller");
+
+        PostingRunResult result = posting.post(PostingKinds.ENTRIES);
+
+        assertThat(result.skipped()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT last_error FROM odoo_outbox WHERE state = 'SKIPPED'", String.class))
+                .contains("period locked: ACME-LOCKED 2026-10");
+        assertThat(ourRecords("account.move", "FB-E-")).isEmpty();
     }
 
     @Test

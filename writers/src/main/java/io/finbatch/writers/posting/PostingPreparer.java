@@ -3,6 +3,8 @@ package io.finbatch.writers.posting;
 import io.finbatch.mappings.journal.JournalEntry;
 import io.finbatch.mappings.journal.JournalEntryLine;
 import io.finbatch.writers.journal.JournalEntryStore;
+import io.finbatch.writers.periods.FiscalPeriod;
+import io.finbatch.writers.periods.FiscalPeriodRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
@@ -23,11 +25,14 @@ public class PostingPreparer {
     private final JdbcTemplate jdbc;
     private final JournalEntryStore entries;
     private final OdooDirectory directory;
+    private final FiscalPeriodRepository periods;
 
-    public PostingPreparer(JdbcTemplate jdbc, JournalEntryStore entries, OdooDirectory directory) {
+    public PostingPreparer(JdbcTemplate jdbc, JournalEntryStore entries, OdooDirectory directory,
+            FiscalPeriodRepository periods) {
         this.jdbc = jdbc;
         this.entries = entries;
         this.directory = directory;
+        this.periods = periods;
     }
 
     public PreparedPosting prepare(OutboxItem item) {
@@ -85,6 +90,11 @@ public class PostingPreparer {
 
     private PreparedPosting journalEntry(OutboxItem item) {
         JournalEntry entry = entries.load(item.sourceId());
+        Optional<FiscalPeriod> locked = periods.lockedPeriodOf(entry.entity(), entry.date());
+        if (locked.isPresent()) {
+            return PreparedPosting.refused(item, "period locked: " + entry.entity() + " " + locked.get().period()
+                    + " is LOCKED here");
+        }
         Optional<Long> journal = directory.journalByCode(entry.journalCode());
         if (journal.isEmpty()) {
             return PreparedPosting.refused(item, "no Odoo journal with code " + entry.journalCode());
