@@ -114,7 +114,15 @@ public final class UniqueImportIds {
     }
 
     private static void append(StringBuilder key, Object value) {
-        key.append(value == null ? "" : value.toString().replace("|", "||")).append('|');
+        if (value != null) {
+            String text = value.toString();
+            if (text.indexOf('|') < 0) {
+                key.append(text);
+            } else {
+                key.append(text.replace("|", "||"));
+            }
+        }
+        key.append('|');
     }
 
     private static MessageDigest newSha256() {
