@@ -219,6 +219,40 @@ abstract class StatementImportFunctionalTests {
     }
 
     @Test
+    void aMalformedEntryIsSkippedIntoTheExceptionQueueWithAMaskedSnippet() {
+        Path broken = Examples.altered(Examples.INTRADAY_MT942, dir, "broken-entry.mt942",
+                text -> text.replace(":61:2610301030D89,90NDDT", ":61:26103X1030D89,90NDDT"));
+
+        ImportResult result = imports.importFile(broken);
+
+        assertThat(result.status()).isEqualTo("IMPORTED");
+        assertThat(result.linesImported()).isEqualTo(1);
+        assertThat(result.skipped()).isEqualTo(1);
+        Map<String, Object> skipped = jdbc.queryForMap("SELECT kind, location, reason, snippet FROM import_exception");
+        assertThat(value(skipped, "kind")).isEqualTo("SKIPPED_ENTRY");
+        assertThat(String.valueOf(value(skipped, "location"))).containsPattern("line \\d+");
+        assertThat(String.valueOf(value(skipped, "snippet"))).doesNotContain("DE44500105175407324931");
+    }
+
+    @Test
+    void moreMalformedEntriesThanTheSkipLimitRejectTheWholeFile() {
+        Path broken = Examples.altered(Examples.INTRADAY_MT942, dir, "many-broken.mt942", text -> {
+            String bad = ":61:26103X1030D1,00NDDTNONREF//X\r\n:86:broken\r\n";
+            return text.replace(":90D:", bad.repeat(51) + ":90D:");
+        });
+
+        ImportResult result = imports.importFile(broken);
+
+        assertThat(result.status()).isEqualTo("REJECTED");
+        assertThat(result.message()).contains("51 malformed entries, more than the skip limit of 50");
+        assertNothingStaged();
+    }
+
+    private static Object value(Map<String, Object> row, String column) {
+        return row.containsKey(column) ? row.get(column) : row.get(column.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    @Test
     void aRejectedFileFixedAndSentAgainIsImported() {
         Path bad = Examples.altered(Examples.CAMT053, dir, "bad-balance.xml",
                 text -> text.replaceFirst("59125\\.38", "59125.00"));
