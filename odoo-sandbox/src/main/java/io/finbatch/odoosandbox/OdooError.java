@@ -82,6 +82,7 @@ public final class OdooError extends RuntimeException {
         args.add(action);
         args.add(button);
         args.add(null);
-        return new OdooError(REDIRECT_WARNING, full, args, 422);
+        // RedirectWarning has no http_status in Odoo 19: JSON-2 answers it with 500 (seen on a real 19.0)
+        return new OdooError(REDIRECT_WARNING, full, args, 500);
     }
 }

@@ -14,12 +14,13 @@ import java.util.Map;
  *
  * @param journals             bank journal code per IBAN, for Odoo journals whose bank account is not set
  * @param sandboxBankAccounts  accounts the embedded sandbox gets a bank journal for (the sample accounts)
+ * @param sandboxPartners      partners the embedded sandbox gets (those of the sample entries)
  */
 @ConfigurationProperties("finbatch.odoo")
 public record OdooProperties(String url, String database, String login, String apiKey, OdooProtocol protocol,
         Duration connectTimeout, Duration readTimeout, double maxRequestsPerSecond, int maxAttempts,
         Duration initialBackoff, Duration maxBackoff, int batchSize, String sandboxData,
-        Map<String, String> journals, List<String> sandboxBankAccounts) {
+        Map<String, String> journals, List<String> sandboxBankAccounts, List<String> sandboxPartners) {
 
     public static final String SANDBOX = "sandbox";
 
@@ -34,6 +35,7 @@ public record OdooProperties(String url, String database, String login, String a
         batchSize = batchSize <= 0 ? 100 : batchSize;
         journals = journals == null ? Map.of() : Map.copyOf(journals);
         sandboxBankAccounts = sandboxBankAccounts == null ? List.of() : List.copyOf(sandboxBankAccounts);
+        sandboxPartners = sandboxPartners == null ? List.of() : List.copyOf(sandboxPartners);
     }
 
     public boolean usesSandbox() {

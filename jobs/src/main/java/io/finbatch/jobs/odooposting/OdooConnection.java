@@ -17,6 +17,7 @@ import io.finbatch.mappings.money.Masking;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Odoo client of this application, opened on first use. With {@code finbatch.odoo.url=sandbox} (the
@@ -73,7 +74,7 @@ public class OdooConnection implements DisposableBean {
                 properties.initialBackoff(), properties.maxBackoff());
     }
 
-    /** The sandbox, with a bank journal for each configured sandbox bank account it does not have yet. */
+    /** The sandbox, with the configured sample bank journals and partners it does not have yet. */
     private OdooSandbox startSandbox() {
         SandboxOptions options = new SandboxOptions().database(properties.database()).login(properties.login());
         if (properties.sandboxData() != null) {
@@ -87,6 +88,11 @@ public class OdooConnection implements DisposableBean {
             if (started.searchRead("account.journal", List.of(List.of("bank_account_id.acc_number", "=", iban)),
                     List.of("id")).isEmpty()) {
                 started.addBankJournal("Bank " + Masking.maskAccount(iban), "FB" + n, iban, "EUR");
+            }
+        }
+        for (String partner : properties.sandboxPartners()) {
+            if (started.searchRead("res.partner", List.of(List.of("name", "=", partner)), List.of("id")).isEmpty()) {
+                started.call("res.partner", "create", List.of(Map.of("name", partner)), Map.of());
             }
         }
         return started;

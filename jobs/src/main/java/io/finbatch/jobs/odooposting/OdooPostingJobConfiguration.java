@@ -64,9 +64,9 @@ public class OdooPostingJobConfiguration {
 
     @Bean
     Step reconcileSentPostings(JobRepository jobRepository, PlatformTransactionManager tx, OutboxRepository outbox,
-            OdooBatchPoster odooBatchPoster) {
+            OdooBatchPoster odooBatchPoster, OdooDirectory odooDirectory) {
         return new StepBuilder("reconcileSentPostings", jobRepository)
-                .tasklet(new ReconcileSentTasklet(outbox, odooBatchPoster), tx)
+                .tasklet(new ReconcileSentTasklet(outbox, odooBatchPoster, odooDirectory), tx)
                 .allowStartIfComplete(true)
                 .build();
     }

@@ -41,7 +41,8 @@ class OdooPostingWriter implements ItemWriter<PreparedPosting> {
     @Override
     public void write(Chunk<? extends PreparedPosting> chunk) {
         List<PreparedPosting> batch = List.copyOf(chunk.getItems());
-        List<OutboxItem> toSend = batch.stream().filter(p -> !p.isRefused()).map(PreparedPosting::item).toList();
+        List<OutboxItem> toSend = batch.stream().filter(p -> !p.isRefused() || p.unlessInOdoo())
+                .map(PreparedPosting::item).toList();
         separateTransaction.executeWithoutResult(status -> outbox.markSent(toSend, executionId));
         for (PostingResult result : poster.post(kind, batch)) {
             if (result instanceof PostingResult.Confirmed confirmed) {

@@ -1,6 +1,7 @@
 package io.finbatch.jobs.odooposting;
 
 import io.finbatch.writers.posting.OdooBatchPoster;
+import io.finbatch.writers.posting.OdooDirectory;
 import io.finbatch.writers.posting.OutboxItem;
 import io.finbatch.writers.posting.OutboxKind;
 import io.finbatch.writers.posting.OutboxRepository;
@@ -18,8 +19,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Settles the items a previous run left SENT (it stopped between handing them to Odoo and recording the
- * answer): those Odoo has are confirmed, the others go back to PENDING. Nothing is sent before this.
+ * Checks that Odoo accepts the credentials (a revoked key stops the run even when nothing is pending),
+ * then settles the items a previous run left SENT (it stopped between handing them to Odoo and recording
+ * the answer): those Odoo has are confirmed, the others go back to PENDING. Nothing is sent before this.
  */
 class ReconcileSentTasklet implements Tasklet {
 
@@ -28,16 +30,20 @@ class ReconcileSentTasklet implements Tasklet {
 
     private final OutboxRepository outbox;
     private final OdooBatchPoster poster;
+    private final OdooDirectory directory;
 
-    ReconcileSentTasklet(OutboxRepository outbox, OdooBatchPoster poster) {
+    ReconcileSentTasklet(OutboxRepository outbox, OdooBatchPoster poster, OdooDirectory directory) {
         this.outbox = outbox;
         this.poster = poster;
+        this.directory = directory;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         OutboxKind kind = PostingKinds.parse(contribution.getStepExecution().getJobParameters().getString("kind"));
         long executionId = contribution.getStepExecution().getJobExecutionId();
+        // a real call at every run (the directory is new per job): credentials and the lock date at once
+        directory.lockDate();
         long lastId = 0;
         int confirmed = 0;
         int resent = 0;

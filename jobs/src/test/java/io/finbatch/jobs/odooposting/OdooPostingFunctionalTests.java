@@ -90,6 +90,9 @@ abstract class OdooPostingFunctionalTests {
         sandbox.reset();
         sandbox.addBankJournal("Bank DE", "BDE", DE_ACCOUNT, "EUR");
         sandbox.addBankJournal("Bank NL", "BNL", NL_ACCOUNT, "EUR");
+        for (String partner : List.of("SCI Les Tilleuls", "Northwind Traders Ltd")) {
+            sandbox.call("res.partner", "create", List.of(Map.of("name", partner)), Map.of());
+        }
         jdbc.update("DELETE FROM fiscal_period WHERE status <> 'LOCKED'");
         for (String table : List.of("odoo_outbox", "journal_entry_line", "journal_entry", "statement_line",
                 "bank_statement", "import_exception", "statement_file")) {
@@ -228,6 +231,48 @@ abstract class OdooPostingFunctionalTests {
         assertThat(jdbc.queryForList("SELECT last_error FROM odoo_outbox WHERE state = 'SKIPPED'", String.class))
                 .allSatisfy(reason -> assertThat(reason).contains("period locked in Odoo")
                         .contains("2026-10-29"));
+    }
+
+    @Test
+    void linesAlreadyInOdooBeforeItsLockDateMovedPastThemAreConfirmedNotQueued() {
+        stageTheSamples();
+        posting.post(PostingKinds.STATEMENTS);
+        jdbc.update("DELETE FROM odoo_outbox");
+        // all lines are reconciled in Odoo, so the lock is accepted; then a fresh local database posts again
+        for (Map<String, Object> line : ourRecords(LINE_MODEL, "FB-L-")) {
+            sandbox.reconcileStatementLine(((Number) line.get("id")).longValue());
+        }
+        sandbox.call("res.company", "write", List.of(List.of(1), Map.of("fiscalyear_lock_date", "2026-10-29")),
+                Map.of());
+
+        PostingRunResult again = posting.post(PostingKinds.STATEMENTS);
+
+        assertThat(again.skipped()).isZero();
+        assertThat(again.alreadyPresent()).isEqualTo(13);
+    }
+
+    @Test
+    void anEntryNamingAPartnerOdooDoesNotKnowIsQueuedNotPostedWithoutIt() {
+        entries.saveIfAbsent(new JournalEntry("UNKNOWN-PARTNER-1", "ACME-DE", "MISC", LocalDate.of(2026, 10, 31), "x",
+                List.of(new JournalEntryLine("600000", null, "x", new BigDecimal("5.00"), null, null, null, null),
+                        new JournalEntryLine("211000", "Nobody Known GmbH", "x", null, new BigDecimal("5.00"), null,
+                                null, null))), "test");
+
+        PostingRunResult result = posting.post(PostingKinds.ENTRIES);
+
+        assertThat(result.skipped()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT last_error FROM odoo_outbox WHERE state = 'SKIPPED'", String.class))
+                .contains("no Odoo partner named 'Nobody Known GmbH'");
+    }
+
+    @Test
+    void aRevokedApiKeyStopsTheJobEvenWithNothingToPost() {
+        sandbox.faults().failNext(50, 401);
+
+        PostingRunResult result = posting.post(PostingKinds.STATEMENTS);
+
+        assertThat(result.status()).isEqualTo("FAILED");
+        assertThat(result.message()).contains("Odoo refused access");
     }
 
     @Test

@@ -136,8 +136,11 @@ final class JsonRpcTransport implements OdooTransport {
         if (error != null) {
             throw classify(error, answer, secret);
         }
-        if (!root.isObject() || !root.has("result")) {
+        if (!root.isObject() || !root.has("jsonrpc")) {
             throw new OdooProtocolException(null, "Odoo's answer to " + what + " has neither result nor error", null);
+        }
+        if (!root.has("result")) {
+            return null; // a Python method returning None: Odoo leaves "result" out
         }
         return OdooJson.toJava(root.get("result"));
     }

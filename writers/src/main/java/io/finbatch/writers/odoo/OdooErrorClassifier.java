@@ -48,6 +48,8 @@ final class OdooErrorClassifier {
             "psycopg2.errors.DeadlockDetected",
             "psycopg2.errors.LockNotAvailable",
             "psycopg2.extensions.TransactionRollbackError",
+            // Odoo 19: "Cannot grab a lock on records" (HTTP 409), raised before anything is written
+            "odoo.exceptions.LockError",
             "werkzeug.exceptions.ServiceUnavailable",
             "werkzeug.exceptions.TooManyRequests");
 

@@ -46,14 +46,27 @@ public class OdooBatchPoster {
         String model = PostingPreparer.model(kind);
         String keyField = keyField(kind);
         Map<String, PreparedPosting> toSend = new LinkedHashMap<>();
+        Map<String, PreparedPosting> refusedUnlessInOdoo = new LinkedHashMap<>();
         for (PreparedPosting posting : batch) {
-            if (posting.isRefused()) {
+            if (posting.isRefused() && posting.unlessInOdoo()) {
+                refusedUnlessInOdoo.put(posting.item().businessKey(), posting);
+            } else if (posting.isRefused()) {
                 results.add(new PostingResult.Skipped(posting.item(), posting.refusal()));
             } else {
                 toSend.put(posting.item().businessKey(), posting);
             }
         }
-        Map<String, Found> existing = findByKeys(model, keyField, toSend.keySet());
+        List<String> keys = new ArrayList<>(toSend.keySet());
+        keys.addAll(refusedUnlessInOdoo.keySet());
+        Map<String, Found> existing = findByKeys(model, keyField, keys);
+        for (PreparedPosting posting : refusedUnlessInOdoo.values()) {
+            Found found = existing.get(posting.item().businessKey());
+            if (found != null && (kind == OutboxKind.STATEMENT_LINE || "posted".equals(found.state()))) {
+                results.add(new PostingResult.Confirmed(posting.item(), found.id(), found.date(), true));
+            } else {
+                results.add(new PostingResult.Skipped(posting.item(), posting.refusal()));
+            }
+        }
         List<PreparedPosting> created = new ArrayList<>();
         Map<String, Long> createdIds = new HashMap<>();
         List<PreparedPosting> missing = new ArrayList<>();

@@ -17,8 +17,10 @@ import java.util.Optional;
  */
 public class OdooDirectory {
 
-    /** Lock-date fields of res.company that stop an accounting entry (19: fiscalyear/hard; 17: period too). */
+    /** Lock-date fields of res.company that stop a journal entry (19: fiscalyear/hard; 17: period too). */
     static final List<String> LOCK_DATE_FIELDS = List.of("fiscalyear_lock_date", "hard_lock_date", "period_lock_date");
+    /** Odoo 19's lock dates as they apply to the connected user (lock-date exceptions granted to it included). */
+    static final List<String> USER_LOCK_DATE_FIELDS = List.of("user_fiscalyear_lock_date", "user_hard_lock_date");
 
     private final OdooClient odoo;
     private final Map<String, String> journalCodeByAccount;
@@ -85,7 +87,10 @@ public class OdooDirectory {
     public Optional<LocalDate> lockDate() {
         if (lockDate == null) {
             Map<String, Map<String, Object>> fields = odoo.fieldsGet("res.company", List.of("type"));
-            List<String> present = LOCK_DATE_FIELDS.stream().filter(fields::containsKey).toList();
+            List<String> present = USER_LOCK_DATE_FIELDS.stream().filter(fields::containsKey).toList();
+            if (present.isEmpty()) {
+                present = LOCK_DATE_FIELDS.stream().filter(fields::containsKey).toList();
+            }
             LocalDate latest = null;
             if (!present.isEmpty()) {
                 for (Map<String, Object> company : odoo.searchRead("res.company", List.of(), present, null, null)) {

@@ -38,7 +38,7 @@ public class PostingPreparer {
     public PreparedPosting prepare(OutboxItem item) {
         Optional<LocalDate> lock = directory.lockDate();
         if (lock.isPresent() && !item.itemDate().isAfter(lock.get())) {
-            return PreparedPosting.refused(item, "period locked in Odoo: dated " + item.itemDate()
+            return PreparedPosting.refusedUnlessInOdoo(item, "period locked in Odoo: dated " + item.itemDate()
                     + ", on or before the company's lock date " + lock.get());
         }
         return switch (item.kind()) {
@@ -111,7 +111,12 @@ public class PostingPreparer {
             values.put("debit", line.debit());
             values.put("credit", line.credit());
             if (line.partnerName() != null) {
-                directory.partnerByName(line.partnerName()).ifPresent(id -> values.put("partner_id", id));
+                Optional<Long> partner = directory.partnerByName(line.partnerName());
+                if (partner.isEmpty()) {
+                    return PreparedPosting.refused(item, "no Odoo partner named '" + line.partnerName()
+                            + "': create it in Odoo (or correct the entry), then post again");
+                }
+                values.put("partner_id", partner.get());
             }
             if (line.currency() != null && line.amountCurrency() != null) {
                 Optional<Long> currency = directory.currencyByCode(line.currency());

@@ -193,4 +193,14 @@ class OdooClientsTests {
             logger.setLevel(before);
         }
     }
+
+    @Test
+    void aJsonRpcMethodReturningNoneGivesNull() {
+        // Odoo leaves "result" out of the JSON-RPC answer when the Python method returns None (button_draft)
+        stub.answer(200, "{\"jsonrpc\": \"2.0\", \"id\": 1, \"result\": 2}");
+        stub.answer(200, "{\"jsonrpc\": \"2.0\", \"id\": 2}");
+        OdooClient client = TestClients.client(stub, OdooProtocol.JSON_RPC, time);
+
+        assertThat(client.call("account.move", "button_draft", List.of(7L), java.util.Map.of())).isNull();
+    }
 }
