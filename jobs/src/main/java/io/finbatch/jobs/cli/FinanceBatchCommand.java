@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "finance-batch", mixinStandardHelpOptions = true, version = "Finance Batch 0.1.0",
         description = "Bank statement import, consolidation, extracts and Odoo posting for finance teams.",
         subcommands = {ParseCommand.class, ImportCommand.class, LoadEntriesCommand.class, PostCommand.class,
-            PeriodCommand.class, ExecutionsCommand.class, RestartCommand.class,
+            LoadLedgerCommand.class, ConsolidateCommand.class, PeriodCommand.class,
+            ExecutionsCommand.class, RestartCommand.class,
             CommandLine.HelpCommand.class})
 public class FinanceBatchCommand implements Runnable {
 

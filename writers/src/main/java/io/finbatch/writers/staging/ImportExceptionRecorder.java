@@ -9,7 +9,7 @@ import java.time.Instant;
 /** Writes the exception queue of the statement import ({@code import_exception}). */
 public class ImportExceptionRecorder {
 
-    public enum Kind { REJECTED_FILE, SKIPPED_ENTRY }
+    public enum Kind { REJECTED_FILE, SKIPPED_ENTRY, PERIOD_LOCKED }
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
