@@ -8,9 +8,7 @@ class ConsolidationH2FunctionalTests extends ConsolidationFunctionalTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        String url = TestDatabases.h2Url();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "sa");
+        TestDatabases.useH2(registry);
         groupProperties(registry);
     }
 }

@@ -9,9 +9,7 @@ class OdooPostingH2FunctionalTests extends OdooPostingFunctionalTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        String url = TestDatabases.h2Url();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "sa");
+        TestDatabases.useH2(registry);
         odooProperties(registry);
     }
 }

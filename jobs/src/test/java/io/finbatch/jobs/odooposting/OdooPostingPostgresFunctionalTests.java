@@ -1,21 +1,17 @@
 package io.finbatch.jobs.odooposting;
 
+import io.finbatch.jobs.support.OnPostgres;
 import io.finbatch.jobs.support.TestDatabases;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Posting to the Odoo sandbox from a real PostgreSQL. */
-@EnabledIf(value = "io.finbatch.jobs.support.TestDatabases#postgresAvailable",
-        disabledReason = "PostgreSQL is not reachable on 127.0.0.1:5432 (CI starts it)")
+@OnPostgres
 class OdooPostingPostgresFunctionalTests extends OdooPostingFunctionalTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        String url = TestDatabases.createPostgresDatabase();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> TestDatabases.PG_USER);
-        registry.add("spring.datasource.password", () -> "");
+        TestDatabases.usePostgres(registry);
         odooProperties(registry);
     }
 }

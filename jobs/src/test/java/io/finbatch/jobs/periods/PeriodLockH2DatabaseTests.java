@@ -8,8 +8,6 @@ class PeriodLockH2DatabaseTests extends PeriodLockDatabaseTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabases.h2Url();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "sa");
+        TestDatabases.useH2(registry);
     }
 }

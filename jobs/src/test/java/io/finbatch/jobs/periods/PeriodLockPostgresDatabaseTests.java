@@ -1,19 +1,15 @@
 package io.finbatch.jobs.periods;
 
+import io.finbatch.jobs.support.OnPostgres;
 import io.finbatch.jobs.support.TestDatabases;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@EnabledIf(value = "io.finbatch.jobs.support.TestDatabases#postgresAvailable",
-        disabledReason = "PostgreSQL is not reachable on 127.0.0.1:5432 (CI starts it)")
+@OnPostgres
 class PeriodLockPostgresDatabaseTests extends PeriodLockDatabaseTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabases.createPostgresDatabase();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> TestDatabases.PG_USER);
-        registry.add("spring.datasource.password", () -> "");
+        TestDatabases.usePostgres(registry);
     }
 }

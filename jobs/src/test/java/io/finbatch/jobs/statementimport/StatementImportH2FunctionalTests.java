@@ -9,8 +9,6 @@ class StatementImportH2FunctionalTests extends StatementImportFunctionalTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabases.h2Url();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "sa");
+        TestDatabases.useH2(registry);
     }
 }

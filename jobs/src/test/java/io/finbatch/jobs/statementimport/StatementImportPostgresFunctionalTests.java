@@ -1,20 +1,16 @@
 package io.finbatch.jobs.statementimport;
 
+import io.finbatch.jobs.support.OnPostgres;
 import io.finbatch.jobs.support.TestDatabases;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The statement import on a real PostgreSQL (a fresh database for this class). */
-@EnabledIf(value = "io.finbatch.jobs.support.TestDatabases#postgresAvailable",
-        disabledReason = "PostgreSQL is not reachable on 127.0.0.1:5432 (CI starts it)")
+@OnPostgres
 class StatementImportPostgresFunctionalTests extends StatementImportFunctionalTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabases.createPostgresDatabase();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> TestDatabases.PG_USER);
-        registry.add("spring.datasource.password", () -> "");
+        TestDatabases.usePostgres(registry);
     }
 }

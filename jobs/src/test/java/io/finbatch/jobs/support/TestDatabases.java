@@ -1,5 +1,7 @@
 package io.finbatch.jobs.support;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -46,6 +48,21 @@ public final class TestDatabases {
                     + ": start it (see .ci/run) or set FINBATCH_TEST_PG_URL", e);
         }
         return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name + "?reWriteBatchedInserts=true";
+    }
+
+    /** Points the application at a private in-memory H2. */
+    public static void useH2(DynamicPropertyRegistry registry) {
+        String url = h2Url();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "sa");
+    }
+
+    /** Points the application at a fresh PostgreSQL database of its own. */
+    public static void usePostgres(DynamicPropertyRegistry registry) {
+        String url = createPostgresDatabase();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> PG_USER);
+        registry.add("spring.datasource.password", () -> "");
     }
 
     private static String env(String name, String fallback) {
