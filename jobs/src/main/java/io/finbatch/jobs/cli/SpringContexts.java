@@ -6,12 +6,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts the application without a web server, for commands that run jobs or read the job repository. */
-final class SpringContexts {
+public final class SpringContexts {
 
     private SpringContexts() {
     }
 
-    static ConfigurableApplicationContext start() {
+    public static ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(FinanceBatchApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
