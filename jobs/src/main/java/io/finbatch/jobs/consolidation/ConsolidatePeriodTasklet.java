@@ -21,7 +21,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -50,6 +53,26 @@ class ConsolidatePeriodTasklet implements Tasklet {
         this.clock = clock;
     }
 
+    /**
+     * Each entity's books come from the sources its entities file names, so that one booking seen by two
+     * sources (a bank line posted to Odoo, then read back as an Odoo journal item) counts once. Lines of an
+     * entity the group does not know are kept, so that the engine names them.
+     */
+    private static String sourcesFilter(GroupSetup setup, List<Object> args) {
+        StringBuilder filter = new StringBuilder();
+        List<String> known = new ArrayList<>();
+        setup.journalSources().forEach((entity, sources) -> {
+            filter.append("(entity = ? AND source IN (")
+                    .append(String.join(",", Collections.nCopies(sources.size(), "?"))).append(")) OR ");
+            args.add(entity);
+            args.addAll(sources);
+            known.add(entity);
+        });
+        filter.append("entity NOT IN (").append(String.join(",", Collections.nCopies(known.size(), "?"))).append(")");
+        args.addAll(known);
+        return filter.toString();
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         YearMonth period = YearMonth.parse(contribution.getStepExecution().getJobParameters().getString("period"));
@@ -64,12 +87,13 @@ class ConsolidatePeriodTasklet implements Tasklet {
         long runId = store.startRun(period, asOf, setup.currency(), contribution.getStepExecution().getJobExecutionId());
         ConsolidationStore.LineageWriter lineage = store.lineage(runId);
         ConsolidationResult result;
+        List<Object> args = new ArrayList<>(List.of(java.sql.Date.valueOf(period.atEndOfMonth()), Timestamp.from(asOf)));
         try (Stream<SourceLine> lines = jdbc.queryForStream("SELECT id, entity, account, debit, credit, currency,"
                 + " counterparty_entity, entry_date FROM journal_line WHERE entry_date <= ? AND recorded_at <= ?"
-                + " ORDER BY id", (rs, n) -> new SourceLine(rs.getLong(1), rs.getString(2), rs.getString(3),
+                + " AND (" + sourcesFilter(setup, args) + ") ORDER BY id",
+                (rs, n) -> new SourceLine(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6), rs.getString(7),
-                        rs.getDate(8).toLocalDate()),
-                java.sql.Date.valueOf(period.atEndOfMonth()), Timestamp.from(asOf))) {
+                        rs.getDate(8).toLocalDate()), args.toArray())) {
             Iterator<SourceLine> iterator = lines.iterator();
             result = new Consolidator(setup.consolidationGroup(), setup.rateTable())
                     .consolidate(period, () -> iterator, lineage);

@@ -122,6 +122,22 @@ abstract class ConsolidationFunctionalTests {
     }
 
     @Test
+    void onlyTheJournalSourcesNamedForAnEntityMakeItsBooks() {
+        long first = consolidation.consolidate(OCTOBER).runId();
+        // the same bank booking seen through the bank rules: ACME-DE's books are its GL export only
+        for (String[] line : new String[][] {{"B/1", "101401", "120.00", "0"}, {"B/2", "121000", "0", "120.00"}}) {
+            jdbc.update("INSERT INTO journal_line (entity, source, source_line_id, entry_date, account, debit, credit,"
+                    + " currency, recorded_at) VALUES ('ACME-DE', 'BANK_RULES', ?, DATE '2026-10-20', ?, ?, ?, 'EUR',"
+                    + " TIMESTAMP WITH TIME ZONE '2026-10-20 09:00:00+00:00')", line[0], line[1],
+                    new BigDecimal(line[2]), new BigDecimal(line[3]));
+        }
+
+        long second = consolidation.consolidate(OCTOBER).runId();
+
+        assertThat(balances(second)).isEqualTo(balances(first));
+    }
+
+    @Test
     void anUnmappedLocalAccountStopsTheConsolidationNamingEveryOne() throws IOException {
         Path odd = dir.resolve("ACME-NL-odd.csv");
         Files.writeString(odd, "line_id,entity,journal,entry_id,date,account,label,debit,credit,currency,"

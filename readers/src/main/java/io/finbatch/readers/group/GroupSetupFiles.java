@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -47,8 +48,11 @@ public final class GroupSetupFiles {
         CSVRecord group = rows(folder.resolve("group.csv"), r -> r).stream().findFirst()
                 .orElseThrow(() -> new StatementFormatException(folder.resolve("group.csv").toString(), "line 2",
                         "no group row"));
-        List<LegalEntity> entities = rows(folder.resolve("entities.csv"),
-                r -> new LegalEntity(value(r, "entity"), value(r, "currency")));
+        Map<String, Set<String>> sources = new LinkedHashMap<>();
+        List<LegalEntity> entities = rows(folder.resolve("entities.csv"), r -> {
+            sources.put(value(r, "entity"), journalSources(value(r, "journal_sources")));
+            return new LegalEntity(value(r, "entity"), value(r, "currency"));
+        });
         Map<String, String> roles = new LinkedHashMap<>();
         List<GroupAccount> accounts = rows(folder.resolve("group-chart.csv"), r -> {
             String role = r.get("role").isBlank() ? null : value(r, "role");
@@ -70,9 +74,24 @@ public final class GroupSetupFiles {
         List<ExchangeRate> rates = rows(folder.resolve("rates.csv"), r -> new ExchangeRate(value(r, "from_currency"),
                 value(r, "to_currency"), RateType.valueOf(value(r, "rate_type").toUpperCase(Locale.ROOT)),
                 YearMonth.parse(value(r, "period")), new BigDecimal(value(r, "rate"))));
-        return new GroupSetup(value(group, "group"), value(group, "name"), value(group, "currency"), entities,
+        return new GroupSetup(value(group, "group"), value(group, "name"), value(group, "currency"), entities, sources,
                 new GroupChart(accounts), roles, new AccountMapping(rules), rates,
                 onlyAccountWithRole(roles, RESERVE, folder), onlyAccountWithRole(roles, IC_DIFFERENCE, folder));
+    }
+
+    private static final Set<String> SOURCES = Set.of("GL_CSV", "ODOO", "BANK_RULES");
+
+    private static Set<String> journalSources(String text) {
+        Set<String> sources = new java.util.TreeSet<>();
+        for (String source : text.split(";")) {
+            String name = source.trim().toUpperCase(Locale.ROOT);
+            if (!SOURCES.contains(name)) {
+                throw new IllegalArgumentException("column journal_sources: '" + source.trim() + "' is not one of "
+                        + new java.util.TreeSet<>(SOURCES));
+            }
+            sources.add(name);
+        }
+        return sources;
     }
 
     private static AccountClass accountClass(CSVRecord row) {
