@@ -318,6 +318,9 @@ final class Accounting {
         }
         db.store(MOVE).set(moveId, "state", "posted");
         db.store(MOVE).set(moveId, "posted_before", true);
+        // the items' stored related parent_state changes with the entry: Odoo bumps their write_date too
+        db.orm.touch(MOVE, moveId);
+        lineIds(moveId).forEach(id -> db.orm.touch(LINE, id));
     }
 
     /** {@code CODE/2026/00011} for sale, bank, cash and credit journals; {@code CODE/2026/11/0003} for the others. */

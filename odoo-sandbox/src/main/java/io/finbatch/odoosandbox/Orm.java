@@ -197,6 +197,9 @@ final class Orm {
         }
         checkRequired(def, rec, def.requiredOrder);
         checkForeignKeys(def, rec, rec.keySet());
+        String now = now();
+        rec.put("create_date", now);
+        rec.put("write_date", now);
         db.store(model).insert(rec);
         applyLater(env, def, rec, later);
         hooks.afterCreate(env, id, vals);
@@ -231,8 +234,21 @@ final class Orm {
             checkRequired(def, rec, required);
             checkForeignKeys(def, rec, vals.keySet());
             applyLater(env, def, rec, later);
+            touch(model, id);
         }
         hooks.afterWrite(env, ids, vals);
+    }
+
+    /** Odoo's {@code write_date}: the time of the last change (UTC, to the second, as Odoo reads it). */
+    void touch(String model, long id) {
+        if (db.store(model).exists(id) && db.model(model).field("write_date") != null) {
+            db.store(model).set(id, "write_date", now());
+        }
+    }
+
+    String now() {
+        return java.time.LocalDateTime.now(db.options.clock())
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
     }
 
     private void applyLater(Env env, ModelDef def, Map<String, Object> rec, Map<String, Object> later) {

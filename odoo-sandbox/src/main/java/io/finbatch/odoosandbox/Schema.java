@@ -32,6 +32,9 @@ final class Schema {
                 journal(), move(db), line(db), statementLine(options, db))) {
             def.add(FieldDef.of("display_name", "char", "Display Name")
                     .computed((d, env, rec) -> def.displayName.of(d, env, rec)));
+            // Odoo's magic log fields, set by the ORM (UTC, "YYYY-MM-DD HH:MM:SS")
+            def.add(FieldDef.of("create_date", "datetime", "Created on").readonly());
+            def.add(FieldDef.of("write_date", "datetime", "Last Updated on").readonly());
             models.put(def.name, def);
         }
         return models;

@@ -22,10 +22,10 @@ public class ExecutionsCommand implements Callable<Integer> {
     public Integer call() {
         try (ConfigurableApplicationContext context = SpringContexts.start()) {
             var rows = context.getBean(ExecutionQueries.class).recent(limit);
-            System.out.printf("%9s  %-18s %-10s %-17s %-19s %-19s %s%n", "EXECUTION", "JOB", "STATUS", "EXIT",
+            System.out.printf("%9s  %-20s %-10s %-17s %-19s %-19s %s%n", "EXECUTION", "JOB", "STATUS", "EXIT",
                     "STARTED", "ENDED", "FILE");
             for (var row : rows) {
-                System.out.printf("%9d  %-18s %-10s %-17s %-19s %-19s %s%n", row.id(), row.jobName(), row.status(),
+                System.out.printf("%9d  %-20s %-10s %-17s %-19s %-19s %s%n", row.id(), row.jobName(), row.status(),
                         row.exitCode(), row.start() == null ? "-" : TIME.format(row.start()),
                         row.end() == null ? "-" : TIME.format(row.end()),
                         row.file() == null ? "" : Path.of(row.file()).getFileName());

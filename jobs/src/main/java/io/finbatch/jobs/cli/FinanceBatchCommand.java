@@ -1,6 +1,8 @@
 package io.finbatch.jobs.cli;
 
 import io.finbatch.jobs.banklines.BankLineMappingCommand;
+import io.finbatch.jobs.extract.ExtractCommand;
+import io.finbatch.jobs.odoojournal.LoadOdooJournalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "finance-batch", mixinStandardHelpOptions = true, version = "Finance Batch 0.1.0",
         description = "Bank statement import, consolidation, extracts and Odoo posting for finance teams.",
         subcommands = {ParseCommand.class, ImportCommand.class, LoadEntriesCommand.class, PostCommand.class,
-            LoadLedgerCommand.class, BankLineMappingCommand.class, ConsolidateCommand.class, PeriodCommand.class,
+            LoadLedgerCommand.class, BankLineMappingCommand.class, LoadOdooJournalCommand.class,
+            ConsolidateCommand.class, ExtractCommand.class, PeriodCommand.class,
             ExecutionsCommand.class, RestartCommand.class,
             CommandLine.HelpCommand.class})
 public class FinanceBatchCommand implements Runnable {
