@@ -28,6 +28,10 @@ public class ConsolidateCommand implements Callable<Integer> {
             System.out.printf("%s as of %s: run %d, %d source lines, debit %s = credit %s (execution %d)%n",
                     r.period(), r.asOf(), r.runId(), r.sourceLines(), r.totalDebit(), r.totalCredit(),
                     r.executionId());
+            for (ConsolidationService.Difference d : context.getBean(ConsolidationService.class).differences(r.runId())) {
+                System.out.printf("    %-11s %-50s %14s on %s%n", d.kind().equals("TRANSLATION") ? "translation"
+                        : "intercompany", d.reference(), d.amount(), d.groupAccount());
+            }
             return 0;
         }
     }

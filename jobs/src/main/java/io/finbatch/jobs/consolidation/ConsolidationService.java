@@ -40,6 +40,20 @@ public class ConsolidationService {
             long sourceLines, String totalDebit, String totalCredit, String message) {
     }
 
+    /** A translation difference (per entity, on the reserve) or an intercompany difference left by elimination. */
+    public record Difference(String kind, String reference, String entity, String groupAccount, String amount) {
+    }
+
+    /** What a run booked that no source line holds: translation differences and intercompany differences. */
+    public java.util.List<Difference> differences(long runId) {
+        return jdbc.query("SELECT l.kind, l.reference, l.entity, l.group_account, l.amount FROM consolidation_lineage l"
+                + " WHERE l.run_id = ? AND (l.kind = 'TRANSLATION' OR (l.kind = 'ELIMINATION' AND l.group_account IN"
+                + " (SELECT code FROM group_account WHERE role = 'IC_DIFFERENCE'))) AND l.amount <> 0"
+                + " ORDER BY l.kind DESC, l.reference",
+                (rs, n) -> new Difference(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5).setScale(2).toPlainString()), runId);
+    }
+
     public LedgerImportResult importLedger(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         JobExecution execution = launch(ledgerImportJob, new JobParametersBuilder()
