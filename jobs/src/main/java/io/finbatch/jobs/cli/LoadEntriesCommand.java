@@ -1,7 +1,7 @@
 package io.finbatch.jobs.cli;
 
 import io.finbatch.mappings.journal.JournalEntry;
-import io.finbatch.readers.StatementFormatException;
+import io.finbatch.readers.SourceFileException;
 import io.finbatch.readers.journal.JournalEntryCsvReader;
 import io.finbatch.writers.journal.JournalEntryStore;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,7 +32,7 @@ public class LoadEntriesCommand implements Callable<Integer> {
             while ((entry = reader.next()) != null) {
                 entries.add(entry);
             }
-        } catch (StatementFormatException rejected) {
+        } catch (SourceFileException rejected) {
             System.err.println(rejected.getMessage());
             return 2;
         }

@@ -4,7 +4,7 @@ import io.finbatch.jobs.config.FinBatchProperties;
 import io.finbatch.jobs.config.GroupProperties;
 import io.finbatch.mappings.consolidation.LegalEntity;
 import io.finbatch.mappings.journal.LedgerLine;
-import io.finbatch.readers.StatementFormatException;
+import io.finbatch.readers.SourceFileException;
 import io.finbatch.readers.gl.GeneralLedgerCsvReader;
 import io.finbatch.readers.group.GroupSetupFiles;
 import io.finbatch.writers.journal.JournalLineStore;
@@ -64,7 +64,7 @@ public class LedgerImportJobConfiguration {
                 while (reader.next() != null) {
                     contribution.incrementReadCount();
                 }
-            } catch (StatementFormatException bad) {
+            } catch (SourceFileException bad) {
                 exceptions.record(null, contribution.getStepExecution().getJobExecutionId(), file,
                         ImportExceptionRecorder.Kind.REJECTED_FILE, bad.location(), bad.reason(), null);
                 contribution.setExitStatus(new ExitStatus(REJECTED, bad.getMessage()));

@@ -2,7 +2,7 @@ package io.finbatch.readers.gl;
 
 import io.finbatch.mappings.journal.LedgerLine;
 import io.finbatch.mappings.money.CurrencyUnits;
-import io.finbatch.readers.StatementFormatException;
+import io.finbatch.readers.SourceFileException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -59,11 +59,11 @@ public final class GeneralLedgerCsvReader implements AutoCloseable {
             this.parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                     .setIgnoreEmptyLines(true).get().parse(reader);
         } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
-            throw new StatementFormatException(fileName, "line 1", "cannot read the header: " + e.getMessage(), e);
+            throw new SourceFileException(fileName, "line 1", "cannot read the header: " + e.getMessage(), e);
         }
         for (String column : COLUMNS) {
             if (!parser.getHeaderMap().containsKey(column)) {
-                throw new StatementFormatException(fileName, "line 1", "missing column '" + column + "'");
+                throw new SourceFileException(fileName, "line 1", "missing column '" + column + "'");
             }
         }
         this.width = parser.getHeaderNames().size();
@@ -74,7 +74,7 @@ public final class GeneralLedgerCsvReader implements AutoCloseable {
         try {
             return Files.newBufferedReader(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new StatementFormatException(file.toString(), null, "cannot read the file: " + e.getMessage(), e);
+            throw new SourceFileException(file.toString(), null, "cannot read the file: " + e.getMessage(), e);
         }
     }
 
@@ -87,7 +87,7 @@ public final class GeneralLedgerCsvReader implements AutoCloseable {
             }
             row = records.next();
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new StatementFormatException(fileName, "line " + (lastLine + 1), "not valid CSV: " + e.getMessage(), e);
+            throw new SourceFileException(fileName, "line " + (lastLine + 1), "not valid CSV: " + e.getMessage(), e);
         }
         long first = firstLine(row);
         lastLine = parser.getCurrentLineNumber();
@@ -96,7 +96,7 @@ public final class GeneralLedgerCsvReader implements AutoCloseable {
 
     private LedgerLine line(Row row) {
         if (row.record.size() != width) {
-            throw new StatementFormatException(fileName, "line " + row.line,
+            throw new SourceFileException(fileName, "line " + row.line,
                     row.record.size() + " values where the header has " + width);
         }
         String lineId = row.required("line_id");
@@ -217,8 +217,8 @@ public final class GeneralLedgerCsvReader implements AutoCloseable {
             }
         }
 
-        StatementFormatException error(String column, String reason) {
-            return new StatementFormatException(fileName, "line " + line + ", column " + column, column + " " + reason);
+        SourceFileException error(String column, String reason) {
+            return new SourceFileException(fileName, "line " + line + ", column " + column, column + " " + reason);
         }
     }
 

@@ -9,7 +9,7 @@ import io.finbatch.mappings.consolidation.GroupChart;
 import io.finbatch.mappings.consolidation.IntercompanyRole;
 import io.finbatch.mappings.consolidation.LegalEntity;
 import io.finbatch.mappings.consolidation.RateType;
-import io.finbatch.readers.StatementFormatException;
+import io.finbatch.readers.SourceFileException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -46,7 +46,7 @@ public final class GroupSetupFiles {
 
     public static GroupSetup load(Path folder) {
         CSVRecord group = rows(folder.resolve("group.csv"), r -> r).stream().findFirst()
-                .orElseThrow(() -> new StatementFormatException(folder.resolve("group.csv").toString(), "line 2",
+                .orElseThrow(() -> new SourceFileException(folder.resolve("group.csv").toString(), "line 2",
                         "no group row"));
         Map<String, Set<String>> sources = new LinkedHashMap<>();
         List<LegalEntity> entities = rows(folder.resolve("entities.csv"), r -> {
@@ -69,7 +69,7 @@ public final class GroupSetupFiles {
                         value(r, "group_account"))));
             }
         } catch (IOException e) {
-            throw new StatementFormatException(mappings.toString(), null, "cannot list the folder: " + e.getMessage(), e);
+            throw new SourceFileException(mappings.toString(), null, "cannot list the folder: " + e.getMessage(), e);
         }
         List<ExchangeRate> rates = rows(folder.resolve("rates.csv"), r -> new ExchangeRate(value(r, "from_currency"),
                 value(r, "to_currency"), RateType.valueOf(value(r, "rate_type").toUpperCase(Locale.ROOT)),
@@ -118,7 +118,7 @@ public final class GroupSetupFiles {
         List<String> accounts = roles.entrySet().stream().filter(e -> e.getValue().equals(role))
                 .map(Map.Entry::getKey).toList();
         if (accounts.size() != 1) {
-            throw new StatementFormatException(folder.resolve("group-chart.csv").toString(), null,
+            throw new SourceFileException(folder.resolve("group-chart.csv").toString(), null,
                     "exactly one account must have the role " + role + ", found " + accounts);
         }
         return accounts.get(0);
@@ -141,12 +141,12 @@ public final class GroupSetupFiles {
                 try {
                     result.add(mapper.apply(row));
                 } catch (RuntimeException bad) {
-                    throw new StatementFormatException(file.toString(), "line " + (row.getRecordNumber() + 1),
+                    throw new SourceFileException(file.toString(), "line " + (row.getRecordNumber() + 1),
                             bad.getMessage(), bad);
                 }
             }
         } catch (IOException e) {
-            throw new StatementFormatException(file.toString(), null, "cannot read the file: " + e.getMessage(), e);
+            throw new SourceFileException(file.toString(), null, "cannot read the file: " + e.getMessage(), e);
         }
         return result;
     }

@@ -3,7 +3,7 @@ package io.finbatch.readers.journal;
 import io.finbatch.mappings.journal.JournalEntry;
 import io.finbatch.mappings.journal.JournalEntryLine;
 import io.finbatch.mappings.journal.JournalEntryValidator;
-import io.finbatch.readers.StatementFormatException;
+import io.finbatch.readers.SourceFileException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -45,11 +45,11 @@ public final class JournalEntryCsvReader implements AutoCloseable {
             this.parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                     .setIgnoreEmptyLines(true).get().parse(reader);
         } catch (IOException e) {
-            throw new StatementFormatException(fileName, null, "cannot read the file: " + e.getMessage(), e);
+            throw new SourceFileException(fileName, null, "cannot read the file: " + e.getMessage(), e);
         }
         for (String column : COLUMNS) {
             if (!parser.getHeaderMap().containsKey(column)) {
-                throw new StatementFormatException(fileName, "line 1", "missing column '" + column + "'");
+                throw new SourceFileException(fileName, "line 1", "missing column '" + column + "'");
             }
         }
         this.records = parser.iterator();
@@ -77,7 +77,7 @@ public final class JournalEntryCsvReader implements AutoCloseable {
                 date(first), blankToNull(first.get("reference")), lines);
         List<String> problems = validator.problems(entry);
         if (!problems.isEmpty()) {
-            throw new StatementFormatException(fileName, "line " + (first.getRecordNumber() + 1),
+            throw new SourceFileException(fileName, "line " + (first.getRecordNumber() + 1),
                     String.join("; ", problems));
         }
         return entry;
@@ -118,9 +118,9 @@ public final class JournalEntryCsvReader implements AutoCloseable {
         }
     }
 
-    private StatementFormatException error(CSVRecord row, String column, String reason) {
+    private SourceFileException error(CSVRecord row, String column, String reason) {
         // record 1 is the first row after the header, which is line 2 of the file (no multi-line fields here)
-        return new StatementFormatException(fileName, "line " + (row.getRecordNumber() + 1) + ", column " + column,
+        return new SourceFileException(fileName, "line " + (row.getRecordNumber() + 1) + ", column " + column,
                 column + " " + reason);
     }
 

@@ -3,7 +3,7 @@ package io.finbatch.readers.rules;
 import io.finbatch.mappings.rules.BankAccount;
 import io.finbatch.mappings.rules.BankLineRule;
 import io.finbatch.mappings.rules.BankLineRules;
-import io.finbatch.readers.StatementFormatException;
+import io.finbatch.readers.SourceFileException;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -39,10 +39,10 @@ public final class BankLineRulesYaml {
             files = listing.filter(f -> Files.isRegularFile(f) && isYaml(f.getFileName().toString()))
                     .sorted().toList();
         } catch (IOException e) {
-            throw new StatementFormatException(directory.toString(), null, "cannot list the folder: " + e.getMessage(), e);
+            throw new SourceFileException(directory.toString(), null, "cannot list the folder: " + e.getMessage(), e);
         }
         if (files.isEmpty()) {
-            throw new StatementFormatException(directory.toString(), null, "no rule files (*.yml, *.yaml)");
+            throw new SourceFileException(directory.toString(), null, "no rule files (*.yml, *.yaml)");
         }
         return loadFiles(files);
     }
@@ -57,7 +57,7 @@ public final class BankLineRulesYaml {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 parsed.add(new RulesFileParser(file.toString()).parse(reader));
             } catch (IOException e) {
-                throw new StatementFormatException(file.toString(), null, "cannot read the file: " + e.getMessage(), e);
+                throw new SourceFileException(file.toString(), null, "cannot read the file: " + e.getMessage(), e);
             }
         }
         return combine(parsed);
@@ -77,7 +77,7 @@ public final class BankLineRulesYaml {
             for (BankAccount account : file.accounts()) {
                 String earlier = accountFile.putIfAbsent(account.key(), file.name());
                 if (earlier != null) {
-                    throw new StatementFormatException(file.name(), "account " + account.key(),
+                    throw new SourceFileException(file.name(), "account " + account.key(),
                             "the account is already defined in " + earlier);
                 }
                 accounts.add(account);
@@ -86,7 +86,7 @@ public final class BankLineRulesYaml {
                 BankLineRule rule = located.value();
                 String earlier = ruleOrigin.putIfAbsent(rule.name(), rule.origin());
                 if (earlier != null) {
-                    throw new StatementFormatException(file.name(), located.location() + ", field name",
+                    throw new SourceFileException(file.name(), located.location() + ", field name",
                             "rule name '" + rule.name() + "' is already used by " + earlier);
                 }
                 rules.add(rule);

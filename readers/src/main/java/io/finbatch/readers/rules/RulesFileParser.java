@@ -8,7 +8,7 @@ import io.finbatch.mappings.rules.BankLineRule;
 import io.finbatch.mappings.rules.BankLineTarget;
 import io.finbatch.mappings.rules.LabelTemplate;
 import io.finbatch.mappings.rules.Sign;
-import io.finbatch.readers.StatementFormatException;
+import io.finbatch.readers.SourceFileException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -58,12 +58,12 @@ final class RulesFileParser {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
         } catch (MarkedYAMLException e) {
             String where = e.getProblemMark() == null ? null : "line " + (e.getProblemMark().getLine() + 1);
-            throw new StatementFormatException(fileName, where, "not valid YAML: " + e.getProblem(), e);
+            throw new SourceFileException(fileName, where, "not valid YAML: " + e.getProblem(), e);
         } catch (YAMLException e) {
-            throw new StatementFormatException(fileName, null, "not valid YAML: " + e.getMessage(), e);
+            throw new SourceFileException(fileName, null, "not valid YAML: " + e.getMessage(), e);
         }
         if (root == null) {
-            throw new StatementFormatException(fileName, null, "the file is empty");
+            throw new SourceFileException(fileName, null, "the file is empty");
         }
         Fields top = new Fields(root, "top level", "", TOP);
         Fields accountsNode = top.mapping("accounts", null);
@@ -177,10 +177,10 @@ final class RulesFileParser {
         };
     }
 
-    private StatementFormatException failure(Node node, String where, String field, String reason) {
+    private SourceFileException failure(Node node, String where, String field, String reason) {
         String location = (node == null ? "" : "line " + (node.getStartMark().getLine() + 1) + ", ") + where
                 + (field == null || field.isEmpty() ? "" : ", field " + field);
-        return new StatementFormatException(fileName, location, reason);
+        return new SourceFileException(fileName, location, reason);
     }
 
     /** The keys of one YAML mapping, checked against the keys it may have. */
@@ -311,11 +311,11 @@ final class RulesFileParser {
             }
         }
 
-        StatementFormatException missing(String key, String reason) {
+        SourceFileException missing(String key, String reason) {
             return failure(mapping, where, key == null ? prefix.replaceAll("\\.$", "") : prefix + key, reason);
         }
 
-        StatementFormatException error(String key, String reason) {
+        SourceFileException error(String key, String reason) {
             Node node = node(key);
             return failure(node == null ? mapping : node, where, prefix + key, reason);
         }

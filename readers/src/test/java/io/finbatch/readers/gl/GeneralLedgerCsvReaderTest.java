@@ -1,7 +1,7 @@
 package io.finbatch.readers.gl;
 
 import io.finbatch.mappings.journal.LedgerLine;
-import io.finbatch.readers.StatementFormatException;
+import io.finbatch.readers.SourceFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,7 +84,7 @@ class GeneralLedgerCsvReaderTest {
         String content = HEADER
                 + "1,ACME-DE,MISC,M-1,2026-10-31,600000,\"Rent accrual\nOctober, 2026\",3200.00,0.00,,,,,,2026-11-04T10:15:00Z\n"
                 + "2,ACME-DE,MISC,M-1,2026-10-31,211000,Rent accrual,0.00,3200.00,,,,,,2026-11-04 10:15\n";
-        StatementFormatException e = catchThrowableOfType(StatementFormatException.class, () -> readAll(content));
+        SourceFileException e = catchThrowableOfType(SourceFileException.class, () -> readAll(content));
         assertThat(e.location()).isEqualTo("line 4, column recorded_at");
         assertThat(readAll(content.replace("2026-11-04 10:15", "2026-11-04T10:15:00Z")).get(0).label())
                 .isEqualTo("Rent accrual\nOctober, 2026");
@@ -112,7 +112,7 @@ class GeneralLedgerCsvReaderTest {
             missing values         | 1,ACME-DE,INV,I-1,2026-10-02,121000,x,5.00,0.00                                  | line 2 | 9 values where the header has 15
             """)
     void refusesABadRowNamingLineColumnAndReason(String what, String row, String location, String reason) {
-        StatementFormatException e = catchThrowableOfType(StatementFormatException.class, () -> readAll(HEADER + row + "\n"));
+        SourceFileException e = catchThrowableOfType(SourceFileException.class, () -> readAll(HEADER + row + "\n"));
         assertThat(e).as(what).isNotNull();
         assertThat(e.file()).isEqualTo(FILE);
         assertThat(e.location()).isEqualTo(location);
@@ -133,7 +133,7 @@ class GeneralLedgerCsvReaderTest {
     void refusesAMissingColumnAndBrokenCsv() {
         assertThatThrownBy(() -> readAll(HEADER.replace(",recorded_at", "") + DEBIT))
                 .hasMessage(FILE + ": line 1: missing column 'recorded_at'");
-        StatementFormatException e = catchThrowableOfType(StatementFormatException.class,
+        SourceFileException e = catchThrowableOfType(SourceFileException.class,
                 () -> readAll(HEADER + DEBIT + "2,ACME-DE,\"BILL,B-1\n"));
         assertThat(e.location()).isEqualTo("line 3");
         assertThat(e.reason()).startsWith("not valid CSV: ");
@@ -149,7 +149,7 @@ class GeneralLedgerCsvReaderTest {
             assertThat(reader.next()).isNull();
         }
         assertThatThrownBy(() -> new GeneralLedgerCsvReader(dir.resolve("none.csv")))
-                .isInstanceOf(StatementFormatException.class).hasMessageContaining("none.csv: cannot read the file");
+                .isInstanceOf(SourceFileException.class).hasMessageContaining("none.csv: cannot read the file");
     }
 
     @Test

@@ -8,7 +8,7 @@ import io.finbatch.mappings.rules.Sign;
 import io.finbatch.mappings.statement.Counterparty;
 import io.finbatch.mappings.statement.StatementLine;
 import io.finbatch.mappings.statement.TransactionCode;
-import io.finbatch.readers.StatementFormatException;
+import io.finbatch.readers.SourceFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,8 +73,8 @@ class BankLineRulesYamlTest {
         return BankLineRulesYaml.read(new StringReader(yaml), FILE);
     }
 
-    private static StatementFormatException error(String yaml) {
-        StatementFormatException e = catchThrowableOfType(StatementFormatException.class, () -> read(yaml));
+    private static SourceFileException error(String yaml) {
+        SourceFileException e = catchThrowableOfType(SourceFileException.class, () -> read(yaml));
         assertThat(e).as("no error for:\n" + yaml).isNotNull();
         assertThat(e.file()).isEqualTo(FILE);
         return e;
@@ -148,7 +148,7 @@ class BankLineRulesYamlTest {
     void refusesAnInvalidFileNamingLineRuleAndField(String what, String original, String replacement, String location,
             String reason) {
         assertThat(VALID).as(what).contains(original);
-        StatementFormatException e = error(VALID.replaceFirst(Pattern.quote(original),
+        SourceFileException e = error(VALID.replaceFirst(Pattern.quote(original),
                 Matcher.quoteReplacement(replacement)));
         assertThat(e.location()).as(what).isEqualTo(location);
         assertThat(e.reason()).as(what).isEqualTo(reason);
@@ -156,7 +156,7 @@ class BankLineRulesYamlTest {
 
     @Test
     void refusesARuleWithoutTargetOrAccounts() {
-        StatementFormatException e = error(VALID.replace("""
+        SourceFileException e = error(VALID.replace("""
                   - name: everything-else
                     target:
                       account: 999
@@ -178,7 +178,7 @@ class BankLineRulesYamlTest {
     @Test
     void refusesWhatIsNotYaml() {
         assertThat(error("").reason()).isEqualTo("the file is empty");
-        StatementFormatException e = error("accounts:\n  - [unclosed\nrules: x\n");
+        SourceFileException e = error("accounts:\n  - [unclosed\nrules: x\n");
         assertThat(e.location()).isEqualTo("line 3");
         assertThat(e.reason()).startsWith("not valid YAML: ");
         assertThat(error("- just\n- a list\n").reason()).isEqualTo("must be a mapping of keys to values");
@@ -228,7 +228,7 @@ class BankLineRulesYamlTest {
                 .hasMessage(dir.resolve("c-de-again.yml") + ": line 4, rule 1 (nl-all), field name: rule name 'nl-all' "
                         + "is already used by rule 1 (nl-all) of " + dir.resolve("b-nl.yml") + " (line 4)");
         assertThatThrownBy(() -> BankLineRulesYaml.loadAll(dir.resolve("missing")))
-                .isInstanceOf(StatementFormatException.class).hasMessageContaining("cannot list the folder");
+                .isInstanceOf(SourceFileException.class).hasMessageContaining("cannot list the folder");
         Path empty = Files.createDirectory(dir.resolve("empty"));
         assertThatThrownBy(() -> BankLineRulesYaml.loadAll(empty)).hasMessage(empty + ": no rule files (*.yml, *.yaml)");
         assertThat(List.of(BankLineRulesYaml.load(dir.resolve("b-nl.yml")).rules().get(0).name())).containsExactly("nl-all");

@@ -8,7 +8,7 @@ import io.finbatch.mappings.rules.BankLineRule;
 import io.finbatch.mappings.rules.BankLineRules;
 import io.finbatch.mappings.statement.StatementEvent;
 import io.finbatch.mappings.statement.StatementLine;
-import io.finbatch.readers.StatementFormatException;
+import io.finbatch.readers.SourceFileException;
 import io.finbatch.readers.StatementFormats;
 import io.finbatch.readers.StatementStream;
 import org.junit.jupiter.api.Test;
@@ -123,7 +123,7 @@ class ShippedRulesTest {
         String text = Files.readString(RULES.resolve("acme-de-commerzbank.yml"));
         Path broken = dir.resolve("acme-de-commerzbank.yml");
         Files.writeString(broken, text.replace("\"(?i)\\\\bmiete\\\\b\"", "\"(?i)miete(\""));
-        assertThatThrownBy(() -> BankLineRulesYaml.load(broken)).isInstanceOf(StatementFormatException.class)
+        assertThatThrownBy(() -> BankLineRulesYaml.load(broken)).isInstanceOf(SourceFileException.class)
                 .hasMessage(broken + ": line 59, rule 4 (de-office-rent), field match.remittance: '(?i)miete(' is not "
                         + "a valid regular expression: Unclosed group at the end");
     }
