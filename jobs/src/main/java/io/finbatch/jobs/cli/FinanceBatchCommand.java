@@ -1,6 +1,9 @@
 package io.finbatch.jobs.cli;
 
 import io.finbatch.jobs.banklines.BankLineMappingCommand;
+import io.finbatch.jobs.close.CloseCommand;
+import io.finbatch.jobs.scheduling.SchedulesCommand;
+import io.finbatch.jobs.scheduling.ServeCommand;
 import io.finbatch.jobs.extract.ExtractCommand;
 import io.finbatch.jobs.odoojournal.LoadOdooJournalCommand;
 import picocli.CommandLine;
@@ -11,8 +14,8 @@ import picocli.CommandLine.Command;
         description = "Bank statement import, consolidation, extracts and Odoo posting for finance teams.",
         subcommands = {ParseCommand.class, ImportCommand.class, LoadEntriesCommand.class, PostCommand.class,
             LoadLedgerCommand.class, BankLineMappingCommand.class, LoadOdooJournalCommand.class,
-            ConsolidateCommand.class, ExtractCommand.class, PeriodCommand.class,
-            ExecutionsCommand.class, RestartCommand.class,
+            ConsolidateCommand.class, ExtractCommand.class, CloseCommand.class, PeriodCommand.class,
+            ExecutionsCommand.class, RestartCommand.class, SchedulesCommand.class, ServeCommand.class,
             CommandLine.HelpCommand.class})
 public class FinanceBatchCommand implements Runnable {
 

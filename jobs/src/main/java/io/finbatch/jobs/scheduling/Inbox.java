@@ -1,0 +1,29 @@
+package io.finbatch.jobs.scheduling;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The statement files of an inbox folder, by name (hidden files left out), as {@code import --inbox} does. */
+final class Inbox {
+
+    private Inbox() {
+    }
+
+    static List<Path> files(Path inbox) {
+        if (!Files.isDirectory(inbox)) {
+            throw new IllegalArgumentException("inbox folder not found: " + inbox);
+        }
+        try (Stream<Path> entries = Files.list(inbox)) {
+            return entries.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the inbox " + inbox, e);
+        }
+    }
+}
