@@ -13,7 +13,9 @@ public enum ScheduledJob {
     JOURNAL_CONSOLIDATION("journalConsolidation", Set.of("period"), Set.of("period"), List.of("journalConsolidation")),
     EXTRACT("extract", Set.of("names", "period"), Set.of("names", "period"), List.of("extract")),
     NIGHTLY("nightly", Set.of("inbox", "period", "extracts"), Set.of("period"),
-            List.of("statementImport", "odooPosting", "journalConsolidation", "extract"));
+            List.of("statementImport", "odooPosting", "journalConsolidation", "extract")),
+    MONTH_END_CLOSE("monthEndClose", Set.of("period", "by"), Set.of("period", "by"),
+            List.of("monthEndClose", "journalConsolidation", "extract", "odooPosting"));
 
     private final String id;
     private final Set<String> parameters;

@@ -2,6 +2,7 @@ package io.finbatch.jobs.scheduling;
 
 import io.finbatch.jobs.config.FinBatchProperties;
 import io.finbatch.jobs.consolidation.ConsolidationService;
+import io.finbatch.jobs.close.MonthEndCloseService;
 import io.finbatch.jobs.extract.ExtractService;
 import io.finbatch.jobs.odooposting.OdooPostingService;
 import io.finbatch.jobs.odooposting.PostingRunResult;
@@ -48,13 +49,16 @@ public class ScheduledRunner {
     private final ConsolidationService consolidation;
     private final ExtractService extracts;
     private final NightlyRun nightly;
+    private final org.springframework.beans.factory.ObjectProvider<MonthEndCloseService> closes;
     private final FinBatchProperties properties;
     private final Map<String, ReentrantLock> localLocks = new ConcurrentHashMap<>();
     private final Deque<Outcome> outcomes = new ArrayDeque<>();
 
     public ScheduledRunner(ScheduleFiles files, JobRepository jobRepository, StatementImportService imports,
             OdooPostingService postings, ConsolidationService consolidation, ExtractService extracts,
-            NightlyRun nightly, FinBatchProperties properties) {
+            NightlyRun nightly, FinBatchProperties properties,
+            org.springframework.beans.factory.ObjectProvider<MonthEndCloseService> closes) {
+        this.closes = closes;
         this.files = files;
         this.jobRepository = jobRepository;
         this.imports = imports;
@@ -196,6 +200,14 @@ public class ScheduledRunner {
                 NightlyRun.Result r = nightly.run(inbox(p), YearMonth.parse(p.get("period")),
                         names(p.getOrDefault("extracts", "")));
                 yield outcome(firing, r.ok() ? Status.COMPLETED : Status.FAILED, r.toString());
+            }
+            case MONTH_END_CLOSE -> {
+                MonthEndCloseService.CloseResult r = closes.getObject().close(YearMonth.parse(p.get("period")), p.get("by"));
+                yield outcome(firing, r.completed() ? Status.COMPLETED : Status.FAILED, "monthEndClose " + r.period()
+                        + " " + r.status() + " (execution " + r.executionId() + ")"
+                        + (r.blockers().isEmpty() ? "" : ": " + r.blockers().size() + " blocker(s), first: "
+                                + r.blockers().get(0))
+                        + (r.message() == null ? "" : " " + r.message()));
             }
         };
     }
