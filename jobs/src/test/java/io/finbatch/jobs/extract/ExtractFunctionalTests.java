@@ -326,12 +326,12 @@ abstract class ExtractFunctionalTests {
 
     // --- helpers
 
-    private static ExtractService.ExtractResult completed(ExtractService.ExtractResult result) {
+    static ExtractService.ExtractResult completed(ExtractService.ExtractResult result) {
         assertThat(result.status()).as(result.message()).isEqualTo("COMPLETED");
         return result;
     }
 
-    private static void assertSameAsGolden(ExtractFileRecord file) throws IOException {
+    static void assertSameAsGolden(ExtractFileRecord file) throws IOException {
         Path actual = Path.of(file.path());
         String golden = "/extracts/" + actual.getFileName();
         byte[] bytes = Files.readAllBytes(actual);
@@ -351,7 +351,7 @@ abstract class ExtractFunctionalTests {
         }
     }
 
-    private static List<CSVRecord> csv(Path file) throws IOException {
+    static List<CSVRecord> csv(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
         }

@@ -43,6 +43,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static io.finbatch.jobs.extract.ExtractFunctionalTests.assertSameAsGolden;
+import static io.finbatch.jobs.extract.ExtractFunctionalTests.completed;
+import static io.finbatch.jobs.extract.ExtractFunctionalTests.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -300,11 +303,6 @@ abstract class MoreExtractsFunctionalTests {
         return text.isBlank() ? BigDecimal.ZERO.setScale(2) : new BigDecimal(text).setScale(2);
     }
 
-    private static ExtractService.ExtractResult completed(ExtractService.ExtractResult result) {
-        assertThat(result.status()).as(result.message()).isEqualTo("COMPLETED");
-        return result;
-    }
-
     /** The CSV manifest's row count and control totals recompute from the CSV file; the XLSX one is the same. */
     private static void assertManifestsRecompute(ExtractService.ExtractResult result) throws IOException {
         ExtractFileRecord csvFile = result.file("csv");
@@ -339,28 +337,4 @@ abstract class MoreExtractsFunctionalTests {
             "Profit and loss", "line_count", "Lines", "debit", "Debit", "credit", "Credit", "balance", "Balance",
             "amount", "Amount", "age_days", "Age (days)");
 
-    private static void assertSameAsGolden(ExtractFileRecord file) throws IOException {
-        Path actual = Path.of(file.path());
-        String golden = "/extracts/" + actual.getFileName();
-        byte[] bytes = Files.readAllBytes(actual);
-        try (InputStream expected = MoreExtractsFunctionalTests.class.getResourceAsStream(golden)) {
-            if (expected == null) {
-                Path copy = Path.of("target/golden-candidates").resolve(actual.getFileName());
-                Files.createDirectories(copy.getParent());
-                Files.write(copy, bytes);
-                throw new AssertionError("no golden file " + golden + "; the output is in " + copy.toAbsolutePath()
-                        + " for review");
-            }
-            byte[] expectedBytes = expected.readAllBytes();
-            assertThat(new String(bytes, StandardCharsets.UTF_8)).as(golden)
-                    .isEqualTo(new String(expectedBytes, StandardCharsets.UTF_8));
-            assertThat(bytes).as(golden + " byte for byte").isEqualTo(expectedBytes);
-        }
-    }
-
-    private static List<CSVRecord> csv(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
-        }
-    }
 }
