@@ -25,7 +25,7 @@ public class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException, SchedulerException {
-        try (ConfigurableApplicationContext context = SpringContexts.start()) {
+        try (ConfigurableApplicationContext context = SpringContexts.startWeb()) {
             CountDownLatch stopped = new CountDownLatch(1);
             context.addApplicationListener(event -> {
                 if (event instanceof ContextClosedEvent) {

@@ -1,0 +1,36 @@
+package io.finbatch.jobs.api;
+
+import io.finbatch.jobs.audit.ApiActions;
+import io.finbatch.jobs.audit.AuditLog;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Component;
+
+import java.security.Principal;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** Runs an API action and writes its audit entry: SUCCEEDED with a detail, or FAILED with the reason. */
+@Component
+class Audited {
+
+    private final AuditLog audit;
+
+    Audited(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    <T> T run(HttpServletRequest request, Principal who, Supplier<T> action, Function<T, String> detail) {
+        ApiActions.Action named = ApiActions.of(request.getMethod(), request.getRequestURI());
+        T result;
+        try {
+            result = action.get();
+        } catch (RuntimeException e) {
+            audit.record(who == null ? null : who.getName(), named.name(), named.target(), AuditLog.Outcome.FAILED,
+                    e.getClass().getSimpleName() + ": " + e.getMessage(), request.getRemoteAddr());
+            throw e;
+        }
+        audit.record(who == null ? null : who.getName(), named.name(), named.target(), AuditLog.Outcome.SUCCEEDED,
+                detail.apply(result), request.getRemoteAddr());
+        return result;
+    }
+}

@@ -1,0 +1,28 @@
+package io.finbatch.jobs.api;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Configured API users for tests: one per role (password "secret"), and "nobody" without a role. */
+final class ApiTestUsers {
+
+    static final String PASSWORD = "secret";
+    static final String[] USERS = {"viewer", "operator", "controller", "admin", "nobody"};
+
+    private ApiTestUsers() {
+    }
+
+    static void register(DynamicPropertyRegistry registry) {
+        // cost 4 keeps the many logins of the matrix fast; production hashes use 10 or more
+        String hash = new BCryptPasswordEncoder(4).encode(PASSWORD);
+        String[][] users = {{"viewer", "VIEWER"}, {"operator", "OPERATOR"}, {"controller", "CONTROLLER"},
+            {"admin", "ADMIN"}, {"nobody", ""}};
+        for (int i = 0; i < users.length; i++) {
+            String name = users[i][0];
+            String role = users[i][1];
+            registry.add("finbatch.security.users[" + i + "].name", () -> name);
+            registry.add("finbatch.security.users[" + i + "].password-hash", () -> hash);
+            registry.add("finbatch.security.users[" + i + "].roles", () -> role);
+        }
+    }
+}
