@@ -93,7 +93,7 @@ public class ApiSecurityConfiguration {
                 response.sendError(403);
             };
             return http
-                    .securityMatcher("/api/**", "/error")
+                    .securityMatcher("/api/**", "/error", "/actuator/**")
                     .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
                     .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                     .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> {
@@ -105,6 +105,8 @@ public class ApiSecurityConfiguration {
                     .exceptionHandling(x -> x.accessDeniedHandler(denied).authenticationEntryPoint(basic))
                     .authorizeHttpRequests(a -> a
                             .requestMatchers("/error").permitAll()
+                            .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                            .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole(ALL)
                             .requestMatchers(HttpMethod.POST, "/api/executions/*/restart", "/api/executions/*/stop",
                                     "/api/executions/*/abandon").hasAnyRole(OPERATOR, ADMIN)
                             .requestMatchers(HttpMethod.GET, "/api/extracts/*/download").hasAnyRole(CONTROLLER, ADMIN)
