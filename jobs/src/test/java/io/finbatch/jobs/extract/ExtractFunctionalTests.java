@@ -99,8 +99,15 @@ abstract class ExtractFunctionalTests {
 
     @BeforeEach
     void sampleGroupConsolidatedAsOfTheCutoff() throws IOException {
-        for (String table : List.of("extract_file", "consolidation_lineage", "consolidated_balance", "consolidation_run",
-                "journal_line", "import_exception", "statement_line", "bank_statement", "statement_file")) {
+        consolidateSampleGroup(jdbc, properties, consolidation, periods);
+    }
+
+    /** Empty tables and archive, the sample group's ledgers loaded, October consolidated as of its cut-off. */
+    static void consolidateSampleGroup(JdbcTemplate jdbc, ExtractProperties properties,
+            ConsolidationService consolidation, FiscalPeriodRepository periods) throws IOException {
+        for (String table : List.of("extract_file", "odoo_outbox", "bank_line_mapping", "consolidation_lineage",
+                "consolidated_balance", "consolidation_run", "journal_line", "import_exception", "statement_line",
+                "bank_statement", "statement_file")) {
             jdbc.update("DELETE FROM " + table);
         }
         jdbc.update("DELETE FROM fiscal_period WHERE status <> 'LOCKED'");

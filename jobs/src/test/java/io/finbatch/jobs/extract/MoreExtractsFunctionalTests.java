@@ -23,7 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,19 +94,7 @@ abstract class MoreExtractsFunctionalTests {
 
     @BeforeEach
     void sampleGroupConsolidatedAsOfTheCutoff() throws IOException {
-        for (String table : List.of("extract_file", "odoo_outbox", "bank_line_mapping", "consolidation_lineage",
-                "consolidated_balance", "consolidation_run", "journal_line", "import_exception", "statement_line",
-                "bank_statement", "statement_file")) {
-            jdbc.update("DELETE FROM " + table);
-        }
-        jdbc.update("DELETE FROM fiscal_period WHERE status <> 'LOCKED'");
-        FileSystemUtils.deleteRecursively(properties.dir());
-        for (String entity : List.of("ACME-DE", "ACME-NL", "ACME-US")) {
-            var result = consolidation.importLedger(projectRoot().resolve("examples/group/gl/" + entity + "-2026-10.csv"));
-            assertThat(result.status()).as(result.message()).isEqualTo("COMPLETED");
-        }
-        periods.setCutoff("GROUP", OCTOBER, CUTOFF, "controller");
-        assertThat(consolidation.consolidate(OCTOBER).status()).isEqualTo("COMPLETED");
+        ExtractFunctionalTests.consolidateSampleGroup(jdbc, properties, consolidation, periods);
     }
 
     @Test
