@@ -1,6 +1,7 @@
 package io.finbatch.jobs.odoojournal;
 
 import io.finbatch.jobs.FinanceBatchApplication;
+import io.finbatch.jobs.support.TestOdoo;
 import io.finbatch.odoosandbox.OdooSandbox;
 import io.finbatch.odoosandbox.SandboxOptions;
 import io.finbatch.writers.periods.FiscalPeriodRepository;
@@ -49,12 +50,7 @@ abstract class OdooJournalImportFunctionalTests {
     FiscalPeriodRepository periods;
 
     static void odooProperties(DynamicPropertyRegistry registry) {
-        sandbox = OdooSandbox.start(new SandboxOptions().seed(SandboxOptions.Seed.CHART_ONLY));
-        registry.add("finbatch.odoo.url", () -> sandbox.url().toString());
-        registry.add("finbatch.odoo.api-key", () -> SandboxOptions.DEFAULT_API_KEY);
-        registry.add("finbatch.odoo.max-attempts", () -> "3");
-        registry.add("finbatch.odoo.initial-backoff", () -> "1ms");
-        registry.add("finbatch.odoo.max-backoff", () -> "5ms");
+        sandbox = TestOdoo.startSandbox(registry, 3);
         registry.add("finbatch.odoo-ledger.companies.ACME-DE", () -> "1");
         registry.add("finbatch.odoo-ledger.page-size", () -> "2");
     }

@@ -5,6 +5,7 @@ import io.finbatch.jobs.statementimport.StatementImportService;
 import io.finbatch.jobs.support.Examples;
 import io.finbatch.mappings.journal.JournalEntry;
 import io.finbatch.mappings.journal.JournalEntryLine;
+import io.finbatch.jobs.support.TestOdoo;
 import io.finbatch.odoosandbox.OdooSandbox;
 import io.finbatch.odoosandbox.SandboxOptions;
 import io.finbatch.readers.journal.JournalEntryCsvReader;
@@ -70,12 +71,7 @@ abstract class OdooPostingFunctionalTests {
     FiscalPeriodRepository periods;
 
     static void odooProperties(DynamicPropertyRegistry registry) {
-        sandbox = OdooSandbox.start(new SandboxOptions().seed(SandboxOptions.Seed.CHART_ONLY));
-        registry.add("finbatch.odoo.url", () -> sandbox.url().toString());
-        registry.add("finbatch.odoo.api-key", () -> SandboxOptions.DEFAULT_API_KEY);
-        registry.add("finbatch.odoo.max-attempts", () -> "6");
-        registry.add("finbatch.odoo.initial-backoff", () -> "1ms");
-        registry.add("finbatch.odoo.max-backoff", () -> "5ms");
+        sandbox = TestOdoo.startSandbox(registry, 6);
         registry.add("finbatch.odoo.batch-size", () -> "100");
     }
 
