@@ -1,53 +1,62 @@
 package io.finbatch.jobs.api;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.finbatch.jobs.audit.Audited;
+import io.finbatch.jobs.exceptionqueue.ExceptionQueue;
+import io.finbatch.jobs.exceptionqueue.ExceptionQueue.Exceptions;
+import io.finbatch.jobs.exceptionqueue.ExceptionQueue.Outcome;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
-import java.util.List;
+import java.security.Principal;
 
-/** The exception queues: what imports refused or skipped, and the postings Odoo refused (SKIPPED outbox items). */
+/** The exception queues: what imports refused or skipped, the postings Odoo refused; re-queue or dismiss. */
 @RestController
+@Tag(name = "exceptions", description = "Import exceptions and refused postings; re-queue or dismiss (OPERATOR, ADMIN)")
 class ExceptionsController {
 
-    record ImportException(long id, Long jobExecutionId, String fileName, String kind, String location,
-            String reason, String snippet, String status, Instant createdAt) {
+    /** The reason of a re-queue or dismissal (required to dismiss). */
+    record Comment(String comment) {
     }
 
-    record SkippedPosting(long id, String businessKey, String kind, long sourceId, String itemDate, int attempts,
-            String lastError, Long jobExecutionId, Instant updatedAt) {
+    private final ExceptionQueue queue;
+    private final Audited audited;
+
+    ExceptionsController(ExceptionQueue queue, Audited audited) {
+        this.queue = queue;
+        this.audited = audited;
     }
 
-    record Exceptions(List<ImportException> imports, List<SkippedPosting> postings) {
-    }
-
-    private final JdbcTemplate jdbc;
-
-    ExceptionsController(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    /** @param status import exceptions of this status (default OPEN; ALL for every one) */
     @GetMapping("/api/exceptions")
+    @Operation(summary = "Import exceptions of a status (OPEN by default; ALL for every one) and refused postings")
     Exceptions exceptions(@RequestParam(defaultValue = "OPEN") String status,
             @RequestParam(defaultValue = "500") int limit) {
-        int rows = Math.min(Math.max(1, limit), 5000);
-        boolean all = "ALL".equalsIgnoreCase(status);
-        List<ImportException> imports = jdbc.query("SELECT id, job_execution_id, file_name, kind, location, reason,"
-                + " snippet, status, created_at FROM import_exception"
-                + (all ? " WHERE 1 = ?" : " WHERE status = ?") + " ORDER BY id DESC FETCH FIRST " + rows + " ROWS ONLY",
-                (rs, n) -> new ImportException(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getTimestamp(9).toInstant()),
-                all ? (Object) 1 : status.toUpperCase(java.util.Locale.ROOT));
-        List<SkippedPosting> postings = jdbc.query("SELECT id, business_key, kind, source_id, item_date, attempts,"
-                + " last_error, job_execution_id, updated_at FROM odoo_outbox WHERE state = 'SKIPPED'"
-                + " ORDER BY id DESC FETCH FIRST " + rows + " ROWS ONLY",
-                (rs, n) -> new SkippedPosting(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        String.valueOf(rs.getDate(5)), rs.getInt(6), rs.getString(7),
-                        rs.getObject(8, Long.class), rs.getTimestamp(9).toInstant()));
-        return new Exceptions(imports, postings);
+        return queue.list(status, limit);
+    }
+
+    @PostMapping("/api/exceptions/{queue}/{id}/requeue")
+    @Operation(summary = "Re-queue an item of the import or posting queue for the next run")
+    Outcome requeue(@PathVariable String queue, @PathVariable long id,
+            @RequestBody(required = false) Comment comment, HttpServletRequest request, Principal who) {
+        return audited.run(request, who, () -> this.queue.requeue(ExceptionQueue.queue(queue), id, who.getName(), text(comment)),
+                o -> o.status() + (text(comment) == null ? "" : ": " + text(comment)));
+    }
+
+    @PostMapping("/api/exceptions/{queue}/{id}/dismiss")
+    @Operation(summary = "Dismiss an item with a comment: no further action")
+    Outcome dismiss(@PathVariable String queue, @PathVariable long id, @RequestBody(required = false) Comment comment,
+            HttpServletRequest request, Principal who) {
+        return audited.run(request, who, () -> this.queue.dismiss(ExceptionQueue.queue(queue), id, who.getName(), text(comment)),
+                o -> o.status() + ": " + text(comment));
+    }
+
+    private static String text(Comment comment) {
+        return comment == null ? null : comment.comment();
     }
 }

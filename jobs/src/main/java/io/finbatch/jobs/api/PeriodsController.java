@@ -1,5 +1,6 @@
 package io.finbatch.jobs.api;
 
+import io.finbatch.jobs.audit.Audited;
 import io.finbatch.jobs.close.MonthEndCloseService;
 import io.finbatch.writers.periods.FiscalPeriod;
 import io.finbatch.writers.periods.FiscalPeriodRepository;

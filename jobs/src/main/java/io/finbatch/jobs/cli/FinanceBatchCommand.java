@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {ParseCommand.class, ImportCommand.class, LoadEntriesCommand.class, PostCommand.class,
             LoadLedgerCommand.class, BankLineMappingCommand.class, LoadOdooJournalCommand.class,
             ConsolidateCommand.class, ExtractCommand.class, CloseCommand.class, PeriodCommand.class,
-            ExecutionsCommand.class, RestartCommand.class, SchedulesCommand.class, ServeCommand.class,
+            ExecutionsCommand.class, RestartCommand.class, SchedulesCommand.class, ServeCommand.class, TokenCommand.class,
             CommandLine.HelpCommand.class})
 public class FinanceBatchCommand implements Runnable {
 

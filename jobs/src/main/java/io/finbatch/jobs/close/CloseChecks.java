@@ -59,8 +59,13 @@ public class CloseChecks {
 
     /** (a) An end-of-day statement for every configured account and required business day. */
     public List<CloseBlocker> statements(YearMonth period) {
+        return statements(period, period.atEndOfMonth());
+    }
+
+    /** The required business days of the period up to {@code until} (inclusive) that have no statement. */
+    public List<CloseBlocker> statements(YearMonth period, LocalDate until) {
         List<CloseBlocker> blockers = new ArrayList<>();
-        List<LocalDate> required = requiredStatementDays(period);
+        List<LocalDate> required = requiredStatementDays(period).stream().filter(d -> !d.isAfter(until)).toList();
         if (required.isEmpty()) {
             return blockers;
         }

@@ -28,7 +28,7 @@ public class BusinessFigures {
     private static final Logger log = LoggerFactory.getLogger(BusinessFigures.class);
 
     /** The states of {@code odoo_outbox} (its check constraint). */
-    public enum OutboxState { PENDING, SENT, CONFIRMED, SKIPPED, FAILED }
+    public enum OutboxState { PENDING, SENT, CONFIRMED, SKIPPED, FAILED, DISMISSED }
 
     /**
      * One reading.

@@ -1,9 +1,13 @@
 package io.finbatch.jobs.security;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
- * The API's roles. VIEWER reads; OPERATOR also restarts, stops and abandons executions; CONTROLLER also
- * downloads extracts, closes and locks periods; ADMIN may do everything. Segregation of duties: an OPERATOR
- * cannot download, close or lock, a CONTROLLER cannot restart, stop or abandon.
+ * The roles. VIEWER reads; OPERATOR also restarts, stops and abandons executions and re-queues or dismisses
+ * exceptions; CONTROLLER also downloads extracts, closes and locks periods; ADMIN may do everything, and alone
+ * manages schedules and sees the users. Segregation of duties: an OPERATOR cannot download, close or lock, a
+ * CONTROLLER cannot restart, stop or abandon.
  */
 public final class Roles {
 
@@ -15,5 +19,18 @@ public final class Roles {
     public static final String[] ALL = {VIEWER, OPERATOR, CONTROLLER, ADMIN};
 
     private Roles() {
+    }
+
+    /** The roles of a configured user or token, upper case; an unknown role stops the start with the reason. */
+    static List<String> checked(String what, String name, List<String> roles) {
+        List<String> upper = roles.stream().map(r -> r.trim().toUpperCase(Locale.ROOT)).filter(r -> !r.isEmpty())
+                .toList();
+        for (String role : upper) {
+            if (!List.of(ALL).contains(role)) {
+                throw new IllegalStateException("finbatch.security." + what + ": '" + name + "' has unknown role "
+                        + role + " (known: " + String.join(", ", ALL) + ")");
+            }
+        }
+        return upper;
     }
 }

@@ -1,7 +1,5 @@
-package io.finbatch.jobs.api;
+package io.finbatch.jobs.audit;
 
-import io.finbatch.jobs.audit.ApiActions;
-import io.finbatch.jobs.audit.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
@@ -9,17 +7,20 @@ import java.security.Principal;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** Runs an API action and writes its audit entry: SUCCEEDED with a detail, or FAILED with the reason. */
+/**
+ * Runs an action of the API or the console and writes its audit entry: SUCCEEDED with a detail, or FAILED with
+ * the reason (and the failure is thrown on).
+ */
 @Component
-class Audited {
+public class Audited {
 
     private final AuditLog audit;
 
-    Audited(AuditLog audit) {
+    public Audited(AuditLog audit) {
         this.audit = audit;
     }
 
-    <T> T run(HttpServletRequest request, Principal who, Supplier<T> action, Function<T, String> detail) {
+    public <T> T run(HttpServletRequest request, Principal who, Supplier<T> action, Function<T, String> detail) {
         ApiActions.Action named = ApiActions.of(request.getMethod(), request.getRequestURI());
         T result;
         try {
