@@ -4,6 +4,7 @@ import io.finbatch.jobs.FinanceBatchApplication;
 import io.finbatch.jobs.audit.AuditLog;
 import io.finbatch.jobs.extract.ExtractService;
 import io.finbatch.jobs.support.TestDatabases;
+import io.finbatch.jobs.support.TestUsers;
 import io.finbatch.writers.extract.ExtractArchive;
 import io.finbatch.writers.extract.ExtractFileRecord;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class ApiAuditTests {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         TestDatabases.useH2(registry);
-        ApiTestUsers.register(registry);
+        TestUsers.register(registry);
         root = Files.createTempDirectory("finbatch-api-audit");
         extracts = Files.createDirectories(root.resolve("extracts"));
         registry.add("finbatch.extracts.dir", extracts::toString);
@@ -108,7 +109,7 @@ class ApiAuditTests {
         assertThat(failed.getStatus().name()).isEqualTo("FAILED");
 
         MockHttpServletResponse response = mvc.perform(post("/api/executions/" + failed.getId() + "/restart")
-                .with(httpBasic("operator", ApiTestUsers.PASSWORD)).with(r -> {
+                .with(httpBasic("operator", TestUsers.PASSWORD)).with(r -> {
                     r.setRemoteAddr("192.0.2.10");
                     return r;
                 })).andReturn().getResponse();
@@ -125,11 +126,11 @@ class ApiAuditTests {
 
         // the execution detail shows its steps, counts and exit description
         String detail = mvc.perform(get("/api/executions/" + failed.getId())
-                .with(httpBasic("viewer", ApiTestUsers.PASSWORD))).andReturn().getResponse().getContentAsString();
+                .with(httpBasic("viewer", TestUsers.PASSWORD))).andReturn().getResponse().getContentAsString();
         assertThat(detail).contains("\"flakyStep\"").contains("\"rollbackCount\"")
                 .contains("first run fails");
         String list = mvc.perform(get("/api/executions?job=apiFlakyJob&status=COMPLETED")
-                .with(httpBasic("viewer", ApiTestUsers.PASSWORD))).andReturn().getResponse().getContentAsString();
+                .with(httpBasic("viewer", TestUsers.PASSWORD))).andReturn().getResponse().getContentAsString();
         assertThat(list).contains("\"job\":\"apiFlakyJob\"").doesNotContain("FAILED");
     }
 
@@ -139,7 +140,7 @@ class ApiAuditTests {
         ExtractService.ExtractResult failed = extracts_.extract("no-such-extract", YearMonth.of(2026, 10));
         assertThat(failed.status()).isEqualTo("FAILED");
         MockHttpServletResponse response = mvc.perform(post("/api/executions/" + failed.executionId() + "/restart")
-                .with(httpBasic("admin", ApiTestUsers.PASSWORD))).andReturn().getResponse();
+                .with(httpBasic("admin", TestUsers.PASSWORD))).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(409);
         AuditLog.Entry entry = latest("EXECUTION_RESTART");
         assertThat(entry.actor()).isEqualTo("admin");
@@ -154,7 +155,7 @@ class ApiAuditTests {
         long id = record("trial-balance", 1, file.toString());
 
         MockHttpServletResponse response = mvc.perform(get("/api/extracts/" + id + "/download")
-                .with(httpBasic("controller", ApiTestUsers.PASSWORD))).andReturn().getResponse();
+                .with(httpBasic("controller", TestUsers.PASSWORD))).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("account;amount\n1000;12.50\n");
         assertThat(response.getHeader("Content-Disposition")).contains("trial-balance-2026-10-v1.csv");
@@ -172,7 +173,7 @@ class ApiAuditTests {
         long id = record("refused", 1, Files.writeString(dir.resolve("refused.csv"), "x\n").toString());
 
         MockHttpServletResponse response = mvc.perform(get("/api/extracts/" + id + "/download")
-                .with(httpBasic("operator", ApiTestUsers.PASSWORD))).andReturn().getResponse();
+                .with(httpBasic("operator", TestUsers.PASSWORD))).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(403);
         assertThat(response.getContentAsString()).doesNotContain("x\n");
 
@@ -194,7 +195,7 @@ class ApiAuditTests {
 
     @Test
     void anUnknownIdIs404() throws Exception {
-        assertThat(mvc.perform(get("/api/extracts/987654/download").with(httpBasic("controller", ApiTestUsers.PASSWORD)))
+        assertThat(mvc.perform(get("/api/extracts/987654/download").with(httpBasic("controller", TestUsers.PASSWORD)))
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
     }
 
@@ -209,13 +210,13 @@ class ApiAuditTests {
         long missing = record("outside", 4, extracts.resolve("2026-10/none.csv").toString());
         for (long id : new long[] {absolute, dotDot, symlink, missing}) {
             MockHttpServletResponse response = mvc.perform(get("/api/extracts/" + id + "/download")
-                    .with(httpBasic("admin", ApiTestUsers.PASSWORD))).andReturn().getResponse();
+                    .with(httpBasic("admin", TestUsers.PASSWORD))).andReturn().getResponse();
             assertThat(response.getStatus()).as("extract_file %d", id).isEqualTo(404);
             assertThat(response.getContentAsString()).doesNotContain("TOP SECRET");
         }
         // the request cannot name a path: anything but a number is not an id
         MockHttpServletResponse traversal = mvc.perform(get("/api/extracts/..%2F..%2Fsecret.txt/download")
-                .with(httpBasic("admin", ApiTestUsers.PASSWORD))).andReturn().getResponse();
+                .with(httpBasic("admin", TestUsers.PASSWORD))).andReturn().getResponse();
         assertThat(traversal.getStatus()).isIn(400, 404);
         assertThat(traversal.getContentAsString()).doesNotContain("TOP SECRET");
     }

@@ -2,6 +2,7 @@ package io.finbatch.jobs.api;
 
 import io.finbatch.jobs.FinanceBatchApplication;
 import io.finbatch.jobs.support.TestDatabases;
+import io.finbatch.jobs.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -37,7 +38,7 @@ class ApiAuthorizationMatrixTests {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         TestDatabases.useH2(registry);
-        ApiTestUsers.register(registry);
+        TestUsers.register(registry);
         Path extracts = Files.createTempDirectory("finbatch-matrix-extracts");
         registry.add("finbatch.extracts.dir", extracts::toString);
     }
@@ -45,6 +46,7 @@ class ApiAuthorizationMatrixTests {
     private static final Set<String> ANYONE = Set.of("viewer", "operator", "controller", "admin");
     private static final Set<String> OPERATE = Set.of("operator", "admin");
     private static final Set<String> CONTROL = Set.of("controller", "admin");
+    private static final Set<String> ADMIN = Set.of("admin");
 
     record Endpoint(HttpMethod method, String path, Set<String> allowed) {
         @Override
@@ -57,17 +59,30 @@ class ApiAuthorizationMatrixTests {
             new Endpoint(HttpMethod.GET, "/api/executions", ANYONE),
             new Endpoint(HttpMethod.GET, "/api/executions?job=extract&status=FAILED", ANYONE),
             new Endpoint(HttpMethod.GET, "/api/executions/999999", ANYONE),
+            new Endpoint(HttpMethod.GET, "/api/executions/999999/progress", ANYONE),
+            new Endpoint(HttpMethod.GET, "/api/executions?from=2026-10-01&to=2026-10-31", ANYONE),
             new Endpoint(HttpMethod.POST, "/api/executions/999999/restart", OPERATE),
             new Endpoint(HttpMethod.POST, "/api/executions/999999/stop", OPERATE),
             new Endpoint(HttpMethod.POST, "/api/executions/999999/abandon", OPERATE),
             new Endpoint(HttpMethod.GET, "/api/exceptions", ANYONE),
+            new Endpoint(HttpMethod.POST, "/api/exceptions/import/999999/requeue", OPERATE),
+            new Endpoint(HttpMethod.POST, "/api/exceptions/posting/999999/dismiss", OPERATE),
             new Endpoint(HttpMethod.GET, "/api/extracts", ANYONE),
+            new Endpoint(HttpMethod.GET, "/api/extracts/999999/manifest", ANYONE),
             new Endpoint(HttpMethod.GET, "/api/extracts/999999/download", CONTROL),
             // an invalid month: the authorization is checked, no close job is run
             new Endpoint(HttpMethod.POST, "/api/close/2026-13", CONTROL),
             new Endpoint(HttpMethod.GET, "/api/periods", ANYONE),
             new Endpoint(HttpMethod.POST, "/api/periods/MATRIX/2026-01/lock", CONTROL),
             new Endpoint(HttpMethod.GET, "/api/audit", ANYONE),
+            new Endpoint(HttpMethod.GET, "/api/dashboard", ANYONE),
+            new Endpoint(HttpMethod.GET, "/api/schedules", ANYONE),
+            new Endpoint(HttpMethod.POST, "/api/schedules/no-such-schedule/pause", ADMIN),
+            new Endpoint(HttpMethod.POST, "/api/schedules/no-such-schedule/resume", ADMIN),
+            new Endpoint(HttpMethod.POST, "/api/schedules/no-such-schedule/run", ADMIN),
+            new Endpoint(HttpMethod.GET, "/api/users", ADMIN),
+            new Endpoint(HttpMethod.GET, "/api/openapi", ANYONE),
+            new Endpoint(HttpMethod.GET, "/actuator/prometheus", ANYONE),
             // unknown API paths and methods are refused to everyone
             new Endpoint(HttpMethod.DELETE, "/api/audit", Set.of()),
             new Endpoint(HttpMethod.PUT, "/api/periods", Set.of()));
@@ -76,7 +91,7 @@ class ApiAuthorizationMatrixTests {
         List<Arguments> cases = new ArrayList<>();
         for (Endpoint endpoint : ENDPOINTS) {
             cases.add(Arguments.of(endpoint, "anonymous"));
-            for (String user : ApiTestUsers.USERS) {
+            for (String user : TestUsers.USERS) {
                 cases.add(Arguments.of(endpoint, user));
             }
         }
@@ -91,7 +106,7 @@ class ApiAuthorizationMatrixTests {
     void allowedOrRefused(Endpoint endpoint, String user) throws Exception {
         MockHttpServletRequestBuilder call = request(endpoint.method(), endpoint.path());
         if (!user.equals("anonymous")) {
-            call.with(httpBasic(user, ApiTestUsers.PASSWORD));
+            call.with(httpBasic(user, TestUsers.PASSWORD));
         }
         int status = mvc.perform(call).andReturn().getResponse().getStatus();
         if (user.equals("anonymous")) {

@@ -2,6 +2,7 @@ package io.finbatch.jobs.api;
 
 import io.finbatch.jobs.FinanceBatchApplication;
 import io.finbatch.jobs.support.TestDatabases;
+import io.finbatch.jobs.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,7 +25,7 @@ class ApiServerTests {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.useH2(registry);
-        ApiTestUsers.register(registry);
+        TestUsers.register(registry);
     }
 
     @LocalServerPort
@@ -57,7 +58,7 @@ class ApiServerTests {
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + ApiTestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString((user + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

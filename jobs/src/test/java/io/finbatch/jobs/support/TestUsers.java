@@ -1,18 +1,18 @@
-package io.finbatch.jobs.api;
+package io.finbatch.jobs.support;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Configured API users for tests: one per role (password "secret"), and "nobody" without a role. */
-final class ApiTestUsers {
+/** Configured users for tests: one per role (password "secret"), and "nobody" without a role. */
+public final class TestUsers {
 
-    static final String PASSWORD = "secret";
-    static final String[] USERS = {"viewer", "operator", "controller", "admin", "nobody"};
+    public static final String PASSWORD = "secret";
+    public static final String[] USERS = {"viewer", "operator", "controller", "admin", "nobody"};
 
-    private ApiTestUsers() {
+    private TestUsers() {
     }
 
-    static void register(DynamicPropertyRegistry registry) {
+    public static void register(DynamicPropertyRegistry registry) {
         // cost 4 keeps the many logins of the matrix fast; production hashes use 10 or more
         String hash = new BCryptPasswordEncoder(4).encode(PASSWORD);
         String[][] users = {{"viewer", "VIEWER"}, {"operator", "OPERATOR"}, {"controller", "CONTROLLER"},
