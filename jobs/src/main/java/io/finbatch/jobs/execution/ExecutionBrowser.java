@@ -93,8 +93,15 @@ public class ExecutionBrowser {
                         s.getEndTime()))
                 .toList();
         String description = e.getExitStatus().getExitDescription();
+        // the failed step's root cause says most; else the job's own description unless it simply completed
+        String failure = e.getStepExecutions().stream().filter(s -> s.getStatus().name().equals("FAILED"))
+                .min(Comparator.comparing(StepExecution::getId))
+                .map(s -> s.getExecutionContext().containsKey(FailureCauseRecorder.CAUSE)
+                        ? s.getExecutionContext().getString(FailureCauseRecorder.CAUSE)
+                        : FailureHeadline.of(s.getExitStatus().getExitDescription()))
+                .orElse("COMPLETED".equals(e.getExitStatus().getExitCode()) ? null : FailureHeadline.of(description));
         return new ExecutionDetail(e.getId(), e.getJobInstance().getJobName(), e.getJobInstance().getId(),
-                e.getStatus().name(), e.getExitStatus().getExitCode(), description, firstLine(description),
+                e.getStatus().name(), e.getExitStatus().getExitCode(), description, failure,
                 e.getStartTime(), e.getEndTime(), parameters, steps);
     }
 
@@ -135,11 +142,4 @@ public class ExecutionBrowser {
         return execution;
     }
 
-    private static String firstLine(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        int end = text.indexOf('\n');
-        return (end < 0 ? text : text.substring(0, end)).strip();
-    }
 }

@@ -1,5 +1,6 @@
 package io.finbatch.jobs.statementimport;
 
+import io.finbatch.jobs.execution.ProgressKeys;
 import io.finbatch.mappings.statement.ValidationProblem;
 import io.finbatch.writers.staging.ImportExceptionRecorder;
 import io.finbatch.writers.staging.StatementFileRegistry;
@@ -44,6 +45,8 @@ class ValidateFileTasklet implements Tasklet {
             job.getExecutionContext().putString(ImportContextKeys.FORMAT, result.format());
         }
         if (result.accepted()) {
+            // the staging step reads one event per statement and per line
+            job.getExecutionContext().putLong(ProgressKeys.EXPECTED_ITEMS, result.statements() + result.lines());
             log.info("{}: {} with {} statement(s) and {} booked line(s) passed validation", file.getFileName(),
                     result.format(), result.statements(), result.lines());
             return RepeatStatus.FINISHED;

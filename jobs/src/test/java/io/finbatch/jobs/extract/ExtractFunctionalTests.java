@@ -4,6 +4,7 @@ import io.finbatch.jobs.FinanceBatchApplication;
 import io.finbatch.jobs.consolidation.ConsolidationService;
 import io.finbatch.jobs.statementimport.StatementImportService;
 import io.finbatch.jobs.support.Examples;
+import io.finbatch.jobs.support.SampleGroup;
 import io.finbatch.writers.extract.Digests;
 import io.finbatch.writers.extract.ExtractDefinitions;
 import io.finbatch.writers.extract.ExtractFileRecord;
@@ -25,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,7 +83,7 @@ abstract class ExtractFunctionalTests {
     Path dir;
 
     static Path projectRoot() {
-        return Examples.folder().getParent().getParent();
+        return SampleGroup.projectRoot();
     }
 
     static void extractProperties(DynamicPropertyRegistry registry) {
@@ -105,19 +105,7 @@ abstract class ExtractFunctionalTests {
     /** Empty tables and archive, the sample group's ledgers loaded, October consolidated as of its cut-off. */
     static void consolidateSampleGroup(JdbcTemplate jdbc, ExtractProperties properties,
             ConsolidationService consolidation, FiscalPeriodRepository periods) throws IOException {
-        for (String table : List.of("extract_file", "odoo_outbox", "bank_line_mapping", "consolidation_lineage",
-                "consolidated_balance", "consolidation_run", "journal_line", "import_exception", "statement_line",
-                "bank_statement", "statement_file")) {
-            jdbc.update("DELETE FROM " + table);
-        }
-        jdbc.update("DELETE FROM fiscal_period WHERE status <> 'LOCKED'");
-        FileSystemUtils.deleteRecursively(properties.dir());
-        for (String entity : List.of("ACME-DE", "ACME-NL", "ACME-US")) {
-            var result = consolidation.importLedger(projectRoot().resolve("examples/group/gl/" + entity + "-2026-10.csv"));
-            assertThat(result.status()).as(result.message()).isEqualTo("COMPLETED");
-        }
-        periods.setCutoff("GROUP", OCTOBER, CUTOFF, "controller");
-        assertThat(consolidation.consolidate(OCTOBER).status()).isEqualTo("COMPLETED");
+        SampleGroup.consolidate(jdbc, properties, consolidation, periods);
     }
 
     @Test
