@@ -1,6 +1,9 @@
 package io.finbatch.jobs.odooposting;
 
 import io.finbatch.jobs.config.OdooProperties;
+import io.finbatch.jobs.observability.MeteredOdooClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import io.finbatch.odoosandbox.OdooSandbox;
 import io.finbatch.odoosandbox.SandboxOptions;
 import io.finbatch.writers.odoo.OdooClient;
@@ -30,16 +33,20 @@ public class OdooConnection implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(OdooConnection.class);
 
     private final OdooProperties properties;
+    private final ObjectProvider<MeterRegistry> meters;
     private OdooSandbox sandbox;
     private OdooClient client;
 
-    public OdooConnection(OdooProperties properties) {
+    public OdooConnection(OdooProperties properties, ObjectProvider<MeterRegistry> meters) {
         this.properties = properties;
+        this.meters = meters;
     }
 
     public synchronized OdooClient client() {
         if (client == null) {
-            client = OdooClients.create(settings());
+            OdooClient plain = OdooClients.create(settings());
+            MeterRegistry registry = meters.getIfAvailable();
+            client = registry == null ? plain : new MeteredOdooClient(plain, registry);
         }
         return client;
     }

@@ -52,7 +52,7 @@ class ObservabilityHealthIndicatorTests {
     @Test
     void theSandboxIsUpWithoutBeingStarted() {
         OdooProperties properties = odoo("sandbox", "");
-        OdooConnection connection = new OdooConnection(properties) {
+        OdooConnection connection = new OdooConnection(properties, new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class)) {
             @Override
             public synchronized io.finbatch.writers.odoo.OdooClient client() {
                 throw new AssertionError("the sandbox must not be started for a health check");
@@ -70,7 +70,7 @@ class ObservabilityHealthIndicatorTests {
             port = socket.getLocalPort();
         }
         OdooProperties properties = odoo("http://127.0.0.1:" + port, "key");
-        OdooConnection connection = new OdooConnection(properties);
+        OdooConnection connection = new OdooConnection(properties, new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
         try {
             Health health = new OdooHealthIndicator(properties, connection).health();
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -83,7 +83,7 @@ class ObservabilityHealthIndicatorTests {
     @Test
     void aRealOdooWithoutAnApiKeyIsDownNamingTheSetting() {
         OdooProperties properties = odoo("http://127.0.0.1:9", "");
-        OdooConnection connection = new OdooConnection(properties);
+        OdooConnection connection = new OdooConnection(properties, new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
         Health health = new OdooHealthIndicator(properties, connection).health();
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat((String) health.getDetails().get("error")).contains("FINBATCH_ODOO_API_KEY");

@@ -58,6 +58,28 @@ abstract class StatementImportFunctionalTests {
     }
 
     @Test
+    void everyLogLineOfARunCarriesItsJobExecutionId() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                new ch.qos.logback.core.read.ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        ImportResult result;
+        try {
+            result = imports.importFile(Examples.file(Examples.CAMT053));
+        } finally {
+            root.detachAppender(captured);
+        }
+        List<ch.qos.logback.classic.spi.ILoggingEvent> ofTheRun = captured.list.stream()
+                .filter(e -> e.getLoggerName().startsWith("io.finbatch.jobs.statementimport.ValidateFileTasklet"))
+                .toList();
+        assertThat(ofTheRun).isNotEmpty().allSatisfy(e -> assertThat(e.getMDCPropertyMap())
+                .containsEntry("jobExecutionId", String.valueOf(result.executionId())));
+        assertThat(org.slf4j.MDC.get("jobExecutionId")).as("cleared after the run").isNull();
+    }
+
+    @Test
     void importsTheSampleFilesAndCountsIntradayLinesAsDuplicatesOfTheEndOfDayStatement() {
         ImportResult intraday = imports.importFile(Examples.file(Examples.INTRADAY_MT942));
         ImportResult endOfDay = imports.importFile(Examples.file(Examples.MT940));
