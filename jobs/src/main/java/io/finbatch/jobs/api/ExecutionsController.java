@@ -1,6 +1,7 @@
 package io.finbatch.jobs.api;
 
 import io.finbatch.jobs.audit.Audited;
+import io.finbatch.jobs.execution.BackgroundRestarts;
 import io.finbatch.jobs.execution.ExecutionActions;
 import io.finbatch.jobs.execution.ExecutionBrowser;
 import io.finbatch.jobs.execution.ExecutionViews.ActionResult;
@@ -31,11 +32,14 @@ class ExecutionsController {
 
     private final ExecutionBrowser executions;
     private final ExecutionActions actions;
+    private final BackgroundRestarts restarts;
     private final Audited audited;
 
-    ExecutionsController(ExecutionBrowser executions, ExecutionActions actions, Audited audited) {
+    ExecutionsController(ExecutionBrowser executions, ExecutionActions actions, BackgroundRestarts restarts,
+            Audited audited) {
         this.executions = executions;
         this.actions = actions;
+        this.restarts = restarts;
         this.audited = audited;
     }
 
@@ -64,7 +68,7 @@ class ExecutionsController {
     @PostMapping("/{id}/restart")
     @Operation(summary = "Resume a failed or stopped execution from where it stopped")
     ActionResult restart(@PathVariable long id, HttpServletRequest request, Principal who) {
-        return audited.run(request, who, () -> actions.restart(id),
+        return audited.run(request, who, () -> restarts.restart(id),
                 r -> "new execution " + r.newExecutionId() + ": " + r.status());
     }
 

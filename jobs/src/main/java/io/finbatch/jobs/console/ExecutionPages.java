@@ -1,5 +1,6 @@
 package io.finbatch.jobs.console;
 
+import io.finbatch.jobs.execution.BackgroundRestarts;
 import io.finbatch.jobs.execution.ExecutionActions;
 import io.finbatch.jobs.execution.ExecutionBrowser;
 import io.finbatch.jobs.execution.ExecutionViews.ActionResult;
@@ -25,11 +26,14 @@ class ExecutionPages {
 
     private final ExecutionBrowser executions;
     private final ExecutionActions actions;
+    private final BackgroundRestarts restarts;
     private final ConsoleActions console;
 
-    ExecutionPages(ExecutionBrowser executions, ExecutionActions actions, ConsoleActions console) {
+    ExecutionPages(ExecutionBrowser executions, ExecutionActions actions, BackgroundRestarts restarts,
+            ConsoleActions console) {
         this.executions = executions;
         this.actions = actions;
+        this.restarts = restarts;
         this.console = console;
     }
 
@@ -60,7 +64,7 @@ class ExecutionPages {
 
     @PostMapping("/executions/{id}/restart")
     String restart(@PathVariable long id, HttpServletRequest request, Principal who, RedirectAttributes flash) {
-        ActionResult r = console.run(request, who, flash, () -> actions.restart(id),
+        ActionResult r = console.run(request, who, flash, () -> restarts.restart(id),
                 x -> "new execution " + x.newExecutionId() + ": " + x.status(),
                 x -> "Execution " + id + " restarted as execution " + x.newExecutionId() + ": " + x.status()
                         + (x.message() == null ? "" : " (" + x.message() + ")"));

@@ -8,6 +8,22 @@ import io.finbatch.jobs.support.SampleGroup;
 import io.finbatch.jobs.support.TestDatabases;
 import io.finbatch.jobs.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.PlatformTransactionManager;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,9 +45,60 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** API tokens, the exception queue's re-queue and dismiss, schedule pause/resume/run, the OpenAPI description. */
-@SpringBootTest(classes = FinanceBatchApplication.class)
+@SpringBootTest(classes = FinanceBatchApplication.class, properties = "finbatch.web.restart-wait=300ms")
 @AutoConfigureMockMvc
+@Import(ApiOperationsTests.SlowOnRestart.class)
 class ApiOperationsTests {
+
+    /** A job that fails on its first run and, restarted, waits until the test lets it finish. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SlowOnRestart {
+
+        static final AtomicBoolean FAIL = new AtomicBoolean(true);
+        static final CountDownLatch FINISH = new CountDownLatch(1);
+
+        @Bean
+        Job slowOnRestartJob(JobRepository jobRepository, PlatformTransactionManager tx) {
+            return new JobBuilder("slowOnRestartJob", jobRepository)
+                    .start(new StepBuilder("slowStep", jobRepository).tasklet((contribution, chunk) -> {
+                        if (FAIL.getAndSet(false)) {
+                            throw new IllegalStateException("first run fails");
+                        }
+                        assertThat(FINISH.await(30, TimeUnit.SECONDS)).isTrue();
+                        return RepeatStatus.FINISHED;
+                    }, tx).build())
+                    .build();
+        }
+    }
+
+    @Autowired
+    JobOperator jobOperator;
+
+    @Autowired
+    @Qualifier("slowOnRestartJob")
+    Job slowOnRestartJob;
+
+    @Test
+    void aLongRestartAnswersWithTheNewRunningExecutionAndCompletesInTheBackground() throws Exception {
+        JobExecution failed = jobOperator.start(slowOnRestartJob, new JobParametersBuilder()
+                .addString("run", "slow").toJobParameters());
+        assertThat(failed.getStatus().name()).isEqualTo("FAILED");
+
+        String answer = mvc.perform(post("/api/executions/" + failed.getId() + "/restart")
+                .with(httpBasic("operator", TestUsers.PASSWORD))).andReturn().getResponse().getContentAsString();
+
+        assertThat(answer).contains("\"status\":\"STARTED\"");
+        long restarted = jdbc.queryForObject("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION", Long.class);
+        assertThat(restarted).isGreaterThan(failed.getId());
+        assertThat(answer).contains("\"newExecutionId\":" + restarted);
+        assertThat(mvc.perform(get("/api/executions/" + restarted + "/progress").with(httpBasic("viewer",
+                TestUsers.PASSWORD))).andReturn().getResponse().getContentAsString()).contains("\"status\":\"STARTED\"");
+
+        SlowOnRestart.FINISH.countDown();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> "COMPLETED".equals(
+                jdbc.queryForObject("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", String.class,
+                        restarted)));
+    }
 
     static final String ROBOT_TOKEN = ApiTokens.newToken();
 
