@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             LoadLedgerCommand.class, BankLineMappingCommand.class, LoadOdooJournalCommand.class,
             ConsolidateCommand.class, ExtractCommand.class, CloseCommand.class, PeriodCommand.class,
             ExecutionsCommand.class, RestartCommand.class, SchedulesCommand.class, ServeCommand.class, TokenCommand.class,
+            HashPasswordCommand.class,
             CommandLine.HelpCommand.class})
 public class FinanceBatchCommand implements Runnable {
 

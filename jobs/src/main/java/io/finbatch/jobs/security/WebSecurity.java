@@ -37,7 +37,7 @@ public class WebSecurity {
         if (properties.users().isEmpty() && properties.tokens().isEmpty()) {
             log.warn("no users configured: the console and every /api request are refused. Add one with"
                     + " finbatch.security.users[0].name=NAME, finbatch.security.users[0].password-hash=HASH"
-                    + " (bcrypt: htpasswd -nbBC 10 NAME PASSWORD | cut -d: -f2) and"
+                    + " (bcrypt: java -jar finance-batch.jar hash-password) and"
                     + " finbatch.security.users[0].roles=VIEWER|OPERATOR|CONTROLLER|ADMIN"
                     + " (or FINBATCH_SECURITY_USERS_0_NAME etc.); API tokens: 'finance-batch token NAME'");
         }
