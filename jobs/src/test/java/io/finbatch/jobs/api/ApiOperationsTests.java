@@ -34,6 +34,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -93,6 +94,11 @@ class ApiOperationsTests {
         assertThat(answer).contains("\"newExecutionId\":" + restarted);
         assertThat(mvc.perform(get("/api/executions/" + restarted + "/progress").with(httpBasic("viewer",
                 TestUsers.PASSWORD))).andReturn().getResponse().getContentAsString()).contains("\"status\":\"STARTED\"");
+
+        // the console's page of the running execution shows the live progress panel
+        String page = mvc.perform(get("/executions/" + restarted).with(SecurityMockMvcRequestPostProcessors.user("viewer")
+                .roles("VIEWER"))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"progress\"").contains("data-running=\"true\"").contains("id=\"p-done\"");
 
         SlowOnRestart.FINISH.countDown();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> "COMPLETED".equals(

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * Saves a screenshot and the page source of the browser when a test fails, under
- * {@code target/browser-screenshots/} (taken right after the test method, before the browser is closed).
+ * {@code target/browser-screenshots/} (taken right after the test method, before the browser is closed);
+ * with FINBATCH_SCREENSHOTS=always also of a passing test, to look at the pages.
  */
 final class BrowserScreenshots implements AfterTestExecutionCallback {
 
@@ -28,7 +29,8 @@ final class BrowserScreenshots implements AfterTestExecutionCallback {
     @Override
     public void afterTestExecution(ExtensionContext context) throws IOException {
         WebDriver driver = browser.get();
-        if (context.getExecutionException().isEmpty() || driver == null) {
+        boolean always = "always".equals(System.getenv("FINBATCH_SCREENSHOTS"));
+        if ((context.getExecutionException().isEmpty() && !always) || driver == null) {
             return;
         }
         Files.createDirectories(dir);
