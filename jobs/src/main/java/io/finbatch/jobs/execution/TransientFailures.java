@@ -3,6 +3,7 @@ package io.finbatch.jobs.execution;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -36,6 +37,15 @@ public final class TransientFailures {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || TRANSIENT_SQL_STATES.contains(sql.getSQLState()))) {
+                return true;
+            }
+            // the pool's answer on a connection the database has already dropped
+            if (t instanceof SQLException sql && "Connection is closed".equals(sql.getMessage())) {
+                return true;
+            }
+            // a failed rollback hides the failure that caused it: that one decides
+            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && rollback.getApplicationException() != t && isTransient(rollback.getApplicationException())) {
                 return true;
             }
         }

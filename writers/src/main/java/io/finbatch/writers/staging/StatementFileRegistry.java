@@ -1,6 +1,5 @@
 package io.finbatch.writers.staging;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
@@ -36,11 +35,7 @@ public class StatementFileRegistry {
             java.util.function.LongPredicate ownerStillRunning) {
         Optional<FileRow> existing = find(sha256);
         if (existing.isEmpty()) {
-            try {
-                jdbc.update("INSERT INTO statement_file (sha256, file_name, size_bytes, status, job_execution_id,"
-                        + " received_at) VALUES (?, ?, ?, 'IMPORTING', ?, ?)",
-                        sha256, fileName, sizeBytes, executionId, now());
-            } catch (DuplicateKeyException concurrent) {
+            if (!insertUnlessPresent(sha256, fileName, sizeBytes, executionId)) {
                 return register(sha256, fileName, sizeBytes, executionId, ownerStillRunning);
             }
             return new FileRegistration(FileRegistration.Outcome.REGISTERED, find(sha256).orElseThrow().id(), null);
@@ -63,6 +58,45 @@ public class StatementFileRegistry {
             return register(sha256, fileName, sizeBytes, executionId, ownerStillRunning);
         }
         return new FileRegistration(FileRegistration.Outcome.REGISTERED, row.id(), null);
+    }
+
+    /**
+     * Inserts the file's row, or finds that a concurrent import of the same file inserted it first (false). The
+     * insert runs under a savepoint: on PostgreSQL a failed statement aborts the whole transaction, and the
+     * claim continues in that transaction.
+     */
+    private boolean insertUnlessPresent(String sha256, String fileName, long sizeBytes, long executionId) {
+        Boolean inserted = jdbc.execute((java.sql.Connection connection) -> {
+            java.sql.Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO statement_file"
+                    + " (sha256, file_name, size_bytes, status, job_execution_id, received_at)"
+                    + " VALUES (?, ?, ?, 'IMPORTING', ?, ?)")) {
+                insert.setString(1, sha256);
+                insert.setString(2, fileName);
+                insert.setLong(3, sizeBytes);
+                insert.setLong(4, executionId);
+                insert.setTimestamp(5, now());
+                insert.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                if (!isUniqueViolation(e)) {
+                    throw e;
+                }
+                if (savepoint != null) {
+                    connection.rollback(savepoint);
+                }
+                return false;
+            }
+            if (savepoint != null) {
+                connection.releaseSavepoint(savepoint);
+            }
+            return true;
+        });
+        return Boolean.TRUE.equals(inserted);
+    }
+
+    /** SQLSTATE 23505 (PostgreSQL, H2): unique constraint violated. */
+    private static boolean isUniqueViolation(java.sql.SQLException e) {
+        return "23505".equals(e.getSQLState());
     }
 
     public void recordFormat(long fileId, String format) {
