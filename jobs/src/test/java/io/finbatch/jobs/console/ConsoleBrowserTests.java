@@ -142,6 +142,7 @@ class ConsoleBrowserTests {
         new Select(browser.findElement(By.id("filter-job"))).selectByValue("statementImport");
         new Select(browser.findElement(By.id("filter-status"))).selectByValue("FAILED");
         browser.findElement(By.id("filter")).click();
+        wait(Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("status=FAILED"));
         WebElement row = waitFor(By.cssSelector("tr[data-execution-id='" + failedImport + "']"));
         assertThat(browser.findElements(By.cssSelector("#executions tr[data-execution-id]")))
                 .allSatisfy(r -> assertThat(r.getAttribute("data-status")).isEqualTo("FAILED"));
