@@ -30,6 +30,8 @@ public final class CamtParser implements StatementParser {
     private enum State { BEFORE_STATEMENT, IN_HEADER, AT_ENTRY, IN_ENTRIES, AT_STATEMENT_END, DONE }
 
     private static final String ENTRY = "Ntry";
+    /** Envelopes around the message are a few levels deep; deeper nesting before it is not a camt file. */
+    private static final int MAX_ENVELOPE_DEPTH = 32;
 
     private final InputStream in;
     private final String file;
@@ -101,6 +103,10 @@ public final class CamtParser implements StatementParser {
                     }
                     expectDocumentChild = name.equals("Document");
                     path.add(name);
+                    if (path.size() > MAX_ENVELOPE_DEPTH) {
+                        throw new StatementFormatException(file, where,
+                                "no camt message within " + MAX_ENVELOPE_DEPTH + " nested elements");
+                    }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     String name = xml.getLocalName();
                     if (name.equals("Document") || path.size() == 1) {

@@ -12,6 +12,9 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class XmlCursor {
 
+    /** Longest element text kept; camt's longest text type is 500 characters, so more is not a bank file. */
+    static final int MAX_TEXT_CHARS = 64 * 1024;
+
     private final XMLStreamReader reader;
 
     XmlCursor(XMLStreamReader reader) {
@@ -58,6 +61,7 @@ final class XmlCursor {
                                 joined = new StringBuilder(first);
                             }
                             joined.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+                            checkLength(joined);
                         }
                     }
                 }
@@ -91,6 +95,7 @@ final class XmlCursor {
                         own = new StringBuilder();
                     }
                     own.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+                    checkLength(own);
                 }
                 case XMLStreamConstants.START_ELEMENT -> {
                     String name = reader.getLocalName();
@@ -109,6 +114,13 @@ final class XmlCursor {
                     // comments, processing instructions
                 }
             }
+        }
+    }
+
+    private void checkLength(StringBuilder text) throws XMLStreamException {
+        if (text.length() > MAX_TEXT_CHARS) {
+            throw new XMLStreamException("element text longer than " + MAX_TEXT_CHARS + " characters",
+                    reader.getLocation());
         }
     }
 
