@@ -8,8 +8,8 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * file. First sheet: the rows, header frozen, amounts as numbers with their column's format, dates as real
  * dates, widths set. Second sheet {@code Manifest}: extract, parameters, row count and control totals.
  * <p>
- * Reproducible: the document's creation date is the as-of instant and the zip entries are rewritten with
+ * Reproducible: the document's creation date is the as-of instant and the zip entries are written with
  * that instant as their time, so the same rows as of the same instant give the same bytes (on the same
  * JDK and POI; the manifest sheet holds nothing that changes between runs: no generation time, no version).
  */
@@ -41,7 +41,7 @@ public class XlsxExtractWriter implements ExtractFileWriter {
 
     private final Path file;
     private final ExtractDefinition definition;
-    private final SXSSFWorkbook workbook;
+    private final ReproducibleSxssfWorkbook workbook;
     private final SXSSFSheet sheet;
     private final CellStyle[] styles;
     private final DataFormat formats;
@@ -51,8 +51,7 @@ public class XlsxExtractWriter implements ExtractFileWriter {
         this.file = file;
         this.definition = definition;
         Files.createFile(file); // claims the name: never overwrites a file already there
-        this.workbook = new SXSSFWorkbook(window);
-        workbook.setCompressTempFiles(true);
+        this.workbook = new ReproducibleSxssfWorkbook(window);
         this.formats = workbook.createDataFormat();
         this.sheet = workbook.createSheet(sheetName(definition.name()));
         List<ExtractColumn> columns = definition.columns();
@@ -116,17 +115,10 @@ public class XlsxExtractWriter implements ExtractFileWriter {
         writeManifestSheet(summary);
         workbook.getXSSFWorkbook().getProperties().getCoreProperties()
                 .setCreated(Optional.of(Date.from(summary.asOf())));
-        Path raw = Files.createTempFile(file.getParent(), ".xlsx-", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(raw)) {
-                workbook.write(out);
-            }
-            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
-                DeterministicZip.copy(raw, out, LocalDateTime.ofInstant(summary.asOf(), ZoneOffset.UTC));
-            }
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), 1 << 16)) {
+            workbook.write(out, LocalDateTime.ofInstant(summary.asOf(), ZoneOffset.UTC));
         } finally {
-            Files.deleteIfExists(raw);
             close();
         }
     }
