@@ -44,6 +44,20 @@ class UniqueImportIdsPinnedTests {
         assertThat(computed).containsExactly(PINNED);
     }
 
+    /** Keys longer than the encoding buffer: the buffer grows, the ids must not change. */
+    @Test
+    void idsOfLongKeysNeverChange() {
+        UniqueImportIds ids = new UniqueImportIds();
+        ids.startStatement();
+        AccountId iban = new AccountId("DE89370400440532013000", null, "EUR", null);
+        StatementLine.Builder line = StatementLine.builder().valueDate(OCT_30).bookingDate(OCT_30)
+                .amount(new BigDecimal("-50.00")).currency("EUR").customerReference("MARF")
+                .remittance("Überweisung ".repeat(60) + "Ende").rawInformation("raw\n".repeat(40));
+
+        assertThat(ids.idFor(iban, "EUR", line.build())).isEqualTo("52a64d0237bd1eebbce8007d0d731ec8cecb7c62");
+        assertThat(ids.idFor(iban, "EUR", line.build())).isEqualTo("f6d6f0bed922d55f080a6df47cf3a1033e13f125");
+    }
+
     private static StatementLine.Builder withBankReference() {
         return StatementLine.builder().valueDate(OCT_30).bookingDate(OCT_30.plusDays(1))
                 .amount(new BigDecimal("-12.50")).currency("EUR").bankReference(" REF|1 ")
