@@ -55,6 +55,9 @@ record CamtAccountIds(String iban, String other) {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                continue;
+            }
             if (Character.isWhitespace(c) || Character.isLowerCase(c)) {
                 return Iban.normalize(value);
             }

@@ -347,7 +347,7 @@ final class CamtEntryReader {
             if (name.equals("Dt") || name.equals("DtTm")) {
                 String text = cursor.text();
                 try {
-                    date = CamtValues.date(element + "/" + name, text);
+                    date = CamtValues.date(element, name, text);
                 } catch (CamtValues.InvalidValueException e) {
                     entry.problem(e.getMessage(), cursor.position());
                 }

@@ -58,14 +58,24 @@ final class CamtValues {
 
     /** The date part of an ISO date or date-time as written in the file ({@code 2024-02-01T10:15:00+01:00} is 2024-02-01). */
     static LocalDate date(String element, String text) {
+        return date(element, null, text);
+    }
+
+    /** As {@link #date(String, String)} for {@code element/child}; the path is only built for the error. */
+    static LocalDate date(String element, String child, String text) {
         if (text == null || text.length() < 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
-            throw new InvalidValueException(element + " is not an ISO date: '" + text + "'");
+            throw notADate(element, child, text);
         }
         try {
             return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
         } catch (DateTimeException | NumberFormatException e) {
-            throw new InvalidValueException(element + " is not an ISO date: '" + text + "'");
+            throw notADate(element, child, text);
         }
+    }
+
+    private static InvalidValueException notADate(String element, String child, String text) {
+        String path = child == null ? element : element + "/" + child;
+        return new InvalidValueException(path + " is not an ISO date: '" + text + "'");
     }
 
     private static int digits(String text, int from, int to) {

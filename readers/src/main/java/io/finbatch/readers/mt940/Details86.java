@@ -40,7 +40,7 @@ record Details86(
                 return this;
             }
             String compact = Text.withoutSpaces(account);
-            if (Text.startsLikeIban(compact)) {
+            if (Text.startsLikeIban(compact) && hasLowerCase(compact)) {
                 compact = compact.toUpperCase(Locale.ROOT);
             }
             if (Iban.isValidCompact(compact)) {
@@ -49,6 +49,16 @@ record Details86(
                 other = account;
             }
             return this;
+        }
+
+        private static boolean hasLowerCase(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c >= 'a' && c <= 'z' || c > 0x7F) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         Builder bic(String value) {

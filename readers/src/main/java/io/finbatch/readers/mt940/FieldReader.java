@@ -20,7 +20,8 @@ final class FieldReader {
     private String pendingLine;
     private int pendingLineNumber;
     private String tag;
-    private StringBuilder text;
+    /** The open field's text, reused from field to field. */
+    private final StringBuilder text = new StringBuilder(1024);
     private int tagLine;
     private boolean seenField;
     private boolean ended;
@@ -68,7 +69,7 @@ final class FieldReader {
             seenField = true;
             tag = newTag;
             tagLine = number;
-            text = new StringBuilder(Math.max(16, line.length() - tagEnd + 16));
+            text.setLength(0);
             text.append(line, tagEnd + 1, line.length());
             return;
         }
@@ -181,7 +182,6 @@ final class FieldReader {
         if (tag != null) {
             ready.add(new Field(tag, text.toString(), tagLine));
             tag = null;
-            text = null;
         }
     }
 

@@ -93,7 +93,7 @@ final class GermanStructuredDetails {
     }
 
     private static void purpose(Details86.Builder details, String[] subfields, int first, int last) {
-        StringBuilder joined = new StringBuilder(128);
+        StringBuilder joined = new StringBuilder(512);
         boolean keyed = false;
         for (int code = first; code <= 63; code++) {
             if (code > last && code < 60) {
@@ -185,27 +185,57 @@ final class GermanStructuredDetails {
     }
 
     private static boolean startsWithSepaKey(String line) {
-        String s = line.stripLeading();
-        for (String key : SEPA_KEYS) {
-            if (s.length() > key.length() && s.startsWith(key) && s.charAt(key.length()) == '+') {
-                return true;
-            }
+        int start = 0;
+        while (start < line.length() && Character.isWhitespace(line.charAt(start))) {
+            start++;
         }
-        return false;
+        int plus = line.indexOf('+', start);
+        return (plus == start + 4 || plus == start + 3) && sepaKey(line, start, plus) != null;
     }
 
-    private static String keyEndingAt(String text, int plus) {
+    /** The SEPA key that is exactly {@code text[start, end)}, or null. */
+    private static String sepaKey(String text, int start, int end) {
+        int length = end - start;
+        if (length < 3 || length > 4 || !isUpper(text.charAt(start))) {
+            return null;
+        }
         for (String key : SEPA_KEYS) {
-            int start = plus - key.length();
-            if (start >= 0 && text.startsWith(key, start)
-                    && (start == 0 || !Character.isLetter(text.charAt(start - 1)) || key.length() == 4)) {
+            if (key.length() == length && text.startsWith(key, start)) {
                 return key;
             }
         }
         return null;
     }
 
+    private static String keyEndingAt(String text, int plus) {
+        if (plus < 3 || !isUpper(text.charAt(plus - 1))) {
+            return null;
+        }
+        String key = plus >= 4 ? sepaKey(text, plus - 4, plus) : null;
+        if (key != null) {
+            return key;
+        }
+        int start = plus - 3;
+        key = sepaKey(text, start, plus);
+        return key != null && (start == 0 || !Character.isLetter(text.charAt(start - 1))) ? key : null;
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
     private static String concat(String[] subfields, int first, int last) {
+        String only = null;
+        int present = 0;
+        for (int code = first; code <= last; code++) {
+            if (subfields[code] != null) {
+                only = subfields[code];
+                present++;
+            }
+        }
+        if (present <= 1) {
+            return only == null ? null : Text.nonBlank(only);
+        }
         StringBuilder out = new StringBuilder(64);
         for (int code = first; code <= last; code++) {
             if (subfields[code] != null) {

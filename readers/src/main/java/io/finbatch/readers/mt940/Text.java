@@ -20,6 +20,9 @@ final class Text {
         if (value == null) {
             return null;
         }
+        if (isCollapsed(value)) {
+            return value.isEmpty() ? null : value;
+        }
         StringBuilder out = new StringBuilder(value.length());
         boolean space = false;
         for (int i = 0; i < value.length(); i++) {
@@ -37,19 +40,44 @@ final class Text {
         return out.length() == 0 ? null : out.toString();
     }
 
+    /** True when {@link #collapsed} would return the value itself: single blanks only, none at either end. */
+    private static boolean isCollapsed(String value) {
+        int n = value.length();
+        if (n == 0) {
+            return true;
+        }
+        if (value.charAt(0) <= ' ' || value.charAt(n - 1) <= ' ') {
+            return false;
+        }
+        boolean afterBlank = false;
+        for (int i = 1; i < n; i++) {
+            char c = value.charAt(i);
+            if (c <= ' ') {
+                if (c != ' ' || afterBlank) {
+                    return false;
+                }
+                afterBlank = true;
+            } else {
+                afterBlank = false;
+            }
+        }
+        return true;
+    }
+
     /** The text with line breaks removed (fixed-width lines that wrap mid-word). */
     static String unwrapped(String value) {
-        if (value.indexOf('\n') < 0) {
+        int lineBreak = value.indexOf('\n');
+        if (lineBreak < 0) {
             return value;
         }
         StringBuilder out = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c != '\n') {
-                out.append(c);
-            }
+        int start = 0;
+        while (lineBreak >= 0) {
+            out.append(value, start, lineBreak);
+            start = lineBreak + 1;
+            lineBreak = value.indexOf('\n', start);
         }
-        return out.toString();
+        return out.append(value, start, value.length()).toString();
     }
 
     static String withoutSpaces(String value) {
