@@ -4,20 +4,15 @@ import org.apache.poi.xssf.model.SharedStringsTable;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
 
 import java.io.File;
-import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Writer;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
- * SXSSF's temporary sheet file, written through an unsynchronised UTF-8 writer (POI writes the XML one
- * character at a time, and a {@code BufferedWriter} takes a lock per character) and gzipped at the fastest
- * level (the file is read back once, right away; it only has to stay small on disk).
+ * SXSSF's temporary sheet file, written through an unsynchronised UTF-8 writer: POI writes the XML in
+ * small pieces, and a {@code BufferedWriter} takes a lock on each. Not compressed (about 850 bytes a row of
+ * 16 columns on disk until the workbook is closed): gzipping it cost a deflate and an inflate of the whole
+ * sheet on top of the one the XLSX itself needs.
  */
 final class FastSheetDataWriter extends SheetDataWriter {
 
@@ -29,26 +24,6 @@ final class FastSheetDataWriter extends SheetDataWriter {
 
     @Override
     public Writer createWriter(File file) throws IOException {
-        FileOutputStream out = new FileOutputStream(file);
-        try {
-            return new Utf8Writer(decorateOutputStream(out), BUFFER);
-        } catch (IOException | RuntimeException e) {
-            out.close();
-            throw e;
-        }
-    }
-
-    @Override
-    protected OutputStream decorateOutputStream(FileOutputStream out) throws IOException {
-        return new GZIPOutputStream(out, BUFFER) {
-            {
-                def.setLevel(Deflater.BEST_SPEED);
-            }
-        };
-    }
-
-    @Override
-    protected InputStream decorateInputStream(FileInputStream in) throws IOException {
-        return new GZIPInputStream(in, BUFFER);
+        return new Utf8Writer(new FileOutputStream(file), BUFFER);
     }
 }

@@ -35,8 +35,32 @@ final class Utf8Writer extends Writer {
 
     @Override
     public void write(String text, int offset, int length) throws IOException {
-        for (int i = offset, end = offset + length; i < end; i++) {
-            put(text.charAt(i));
+        writeRange(text, offset, offset + length);
+    }
+
+    @Override
+    public Writer append(CharSequence text) throws IOException {
+        writeRange(text, 0, text.length());
+        return this;
+    }
+
+    private void writeRange(CharSequence text, int offset, int end) throws IOException {
+        int i = offset;
+        while (i < end) {
+            if (pendingHighSurrogate != 0 || count >= bytes.length - 4) {
+                put(text.charAt(i++));
+                continue;
+            }
+            // ASCII runs straight into the buffer; anything else through put
+            int stop = Math.min(end, i + bytes.length - 4 - count);
+            char c;
+            while (i < stop && (c = text.charAt(i)) < 0x80) {
+                bytes[count++] = (byte) c;
+                i++;
+            }
+            if (i < stop) {
+                put(text.charAt(i++));
+            }
         }
     }
 
