@@ -4,6 +4,7 @@ import io.finbatch.jobs.banklines.BankLineMappingCommand;
 import io.finbatch.jobs.close.CloseCommand;
 import io.finbatch.jobs.scheduling.SchedulesCommand;
 import io.finbatch.jobs.scheduling.ServeCommand;
+import io.finbatch.jobs.scaleout.WorkerCommand;
 import io.finbatch.jobs.extract.ExtractCommand;
 import io.finbatch.jobs.odoojournal.LoadOdooJournalCommand;
 import picocli.CommandLine;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {ParseCommand.class, ImportCommand.class, LoadEntriesCommand.class, PostCommand.class,
             LoadLedgerCommand.class, BankLineMappingCommand.class, LoadOdooJournalCommand.class,
             ConsolidateCommand.class, ExtractCommand.class, CloseCommand.class, PeriodCommand.class,
-            ExecutionsCommand.class, RestartCommand.class, SchedulesCommand.class, ServeCommand.class, TokenCommand.class,
+            ExecutionsCommand.class, RestartCommand.class, SchedulesCommand.class, ServeCommand.class, TokenCommand.class, WorkerCommand.class,
             HashPasswordCommand.class,
             CommandLine.HelpCommand.class})
 public class FinanceBatchCommand implements Runnable {

@@ -5,6 +5,7 @@ import io.finbatch.jobs.statementimport.StatementImportService;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import io.finbatch.jobs.scaleout.PartitionedImportService;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,6 +31,10 @@ public class ImportCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
+    @Option(names = "--partitioned", description = "with --inbox: one partition per file, on this node's threads"
+            + " (finbatch.partitions.threads) or, with finbatch.mode=manager, on the worker nodes")
+    boolean partitioned;
+
     static class Source {
         @Parameters(paramLabel = "FILE", arity = "1..*", description = "statement files")
         List<Path> files;
@@ -40,6 +45,9 @@ public class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (partitioned) {
+            return partitioned();
+        }
         List<Path> files = source.files != null ? source.files : listInbox(source.inbox);
         PrintStream out = System.out;
         if (files.isEmpty()) {
@@ -68,6 +76,24 @@ public class ImportCommand implements Callable<Integer> {
             }
         }
         return allGood ? 0 : SOME_NOT_IMPORTED;
+    }
+
+    private int partitioned() {
+        if (source.inbox == null) {
+            System.err.println("--partitioned needs --inbox DIR");
+            return 2;
+        }
+        try (ConfigurableApplicationContext context = SpringContexts.start()) {
+            PartitionedImportService.Result result = context.getBean(PartitionedImportService.class)
+                    .importInbox(source.inbox);
+            System.out.printf("execution %d: %s, %d file(s): %d completed, %d failed, %d line(s) imported%n",
+                    result.executionId(), result.status(), result.files(), result.completed(), result.failed(),
+                    result.lines());
+            if (result.message() != null) {
+                System.out.println("    " + result.message());
+            }
+            return result.status().equals("COMPLETED") ? 0 : SOME_NOT_IMPORTED;
+        }
     }
 
     private static List<Path> listInbox(Path inbox) throws IOException {

@@ -7,6 +7,7 @@ import io.finbatch.jobs.statementimport.ImportResult;
 import io.finbatch.jobs.statementimport.StatementImportService;
 import io.finbatch.jobs.statementimport.StatementImportJobConfiguration;
 import org.springframework.batch.core.job.JobExecution;
+import io.finbatch.jobs.execution.JobRestarts;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -69,7 +70,7 @@ public class RestartCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            JobExecution restarted = context.getBean(JobOperator.class).restart(execution);
+            JobExecution restarted = context.getBean(JobRestarts.class).restart(execution);
             System.out.printf("execution %d (%s): %s, exit %s%n", restarted.getId(),
                     restarted.getJobInstance().getJobName(), restarted.getStatus(),
                     restarted.getExitStatus().getExitCode());

@@ -21,9 +21,11 @@ public class ExecutionActions {
     private final JobOperator jobOperator;
     private final StatementImportService imports;
     private final OdooPostingService postings;
+    private final JobRestarts jobRestarts;
 
     public ExecutionActions(ExecutionBrowser executions, JobOperator jobOperator, StatementImportService imports,
-            OdooPostingService postings) {
+            OdooPostingService postings, JobRestarts jobRestarts) {
+        this.jobRestarts = jobRestarts;
         this.executions = executions;
         this.jobOperator = jobOperator;
         this.imports = imports;
@@ -47,7 +49,7 @@ public class ExecutionActions {
             return new ActionResult(id, "restart", r.status(), r.executionId(), r.message());
         }
         try {
-            JobExecution restarted = jobOperator.restart(execution);
+            JobExecution restarted = jobRestarts.restart(execution);
             String message = restarted.getAllFailureExceptions().stream().findFirst()
                     .map(Throwable::getMessage).orElse(null);
             return new ActionResult(id, "restart", restarted.getStatus().name(), restarted.getId(), message);

@@ -17,21 +17,90 @@ import java.util.concurrent.TimeUnit;
  * Runs the real command line ({@link FinanceBatchMain}) in a JVM of its own, with this test's classpath and
  * the given properties; kills it with SIGKILL when it prints a {@link CrashPoints} marker.
  */
-final class ChildJvm {
+public final class ChildJvm {
 
     /** How a child ended: its exit code, or killed at a crash point; and what it printed. */
-    record Outcome(int exitCode, boolean killed, List<String> output) {
+    public record Outcome(int exitCode, boolean killed, List<String> output) {
 
-        String tail() {
-            return String.join("\n", output.subList(Math.max(0, output.size() - 40), output.size()));
+        /** The last 40 lines that are not stack frames. */
+        public String tail() {
+            List<String> lines = output.stream().filter(l -> !l.stripLeading().startsWith("at ")
+                    && !l.stripLeading().startsWith("... ")).toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        }
+    }
+
+    /** A child that keeps running (a worker): its output as it comes, and SIGKILL or SIGTERM on demand. */
+    public static final class Running implements AutoCloseable {
+
+        private final Process process;
+        private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+
+        private Running(Process process) {
+            this.process = process;
+            Thread reader = new Thread(() -> {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        output.add(line);
+                    }
+                } catch (IOException ended) {
+                    // the process is gone
+                }
+            }, "child-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        public List<String> output() {
+            synchronized (output) {
+                return List.copyOf(output);
+            }
+        }
+
+        public boolean printed(String text) {
+            return output().stream().anyMatch(line -> line.contains(text));
+        }
+
+        public boolean alive() {
+            return process.isAlive();
+        }
+
+        public int waitFor(long seconds) throws InterruptedException {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("child JVM did not end in " + seconds + " s:\n"
+                        + String.join("\n", output()));
+            }
+            return process.exitValue();
+        }
+
+        /** SIGKILL: no shutdown hook runs, nothing is flushed or acknowledged. */
+        public void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    kill();
+                }
+            }
         }
     }
 
     private ChildJvm() {
     }
 
-    static Outcome run(Map<String, String> properties, Path workDir, String... args) throws IOException,
-            InterruptedException {
+    public static Running start(Map<String, String> properties, Path workDir, String... args) throws IOException {
+        return new Running(new ProcessBuilder(command(properties, args)).directory(workDir.toFile())
+                .redirectErrorStream(true).start());
+    }
+
+    private static List<String> command(Map<String, String> properties, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
@@ -41,7 +110,13 @@ final class ChildJvm {
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add(FinanceBatchMain.class.getName());
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+        return command;
+    }
+
+    public static Outcome run(Map<String, String> properties, Path workDir, String... args) throws IOException,
+            InterruptedException {
+        Process process = new ProcessBuilder(command(properties, args)).directory(workDir.toFile())
+                .redirectErrorStream(true).start();
         List<String> output = Collections.synchronizedList(new ArrayList<>());
         boolean killed = false;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),

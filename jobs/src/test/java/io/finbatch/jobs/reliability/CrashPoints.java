@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Configuration(proxyBeanMethods = false)
 public class CrashPoints {
 
-    static final String MARKER = "CRASHPOINT ";
+    public static final String MARKER = "CRASHPOINT ";
 
     @Bean
     static BeanPostProcessor crashPointsInSteps(Environment environment) {

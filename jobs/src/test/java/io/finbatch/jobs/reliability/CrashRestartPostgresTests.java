@@ -2,11 +2,8 @@ package io.finbatch.jobs.reliability;
 
 import io.finbatch.jobs.support.OnPostgres;
 import io.finbatch.jobs.support.TestDatabases;
-import io.finbatch.mappings.statement.StatementEvent;
 import io.finbatch.odoosandbox.OdooSandbox;
 import io.finbatch.odoosandbox.SandboxOptions;
-import io.finbatch.readers.StatementFormats;
-import io.finbatch.readers.StatementStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,7 +110,7 @@ class CrashRestartPostgresTests {
             assertThat(posted.exitCode()).as(posted.tail()).isZero();
         }
 
-        Expected expected = Expected.of(file);
+        ExpectedLines expected = ExpectedLines.of(file);
         try (Connection sql = DriverManager.getConnection(db, TestDatabases.PG_USER, "")) {
             assertThat(strings(sql, "SELECT unique_import_id FROM statement_line")).as("lines after a crash at " + point)
                     .containsExactlyInAnyOrderElementsOf(expected.uniqueIds());
@@ -184,22 +181,4 @@ class CrashRestartPostgresTests {
         }
     }
 
-    /** What a clean import of the file holds: its booked lines' unique ids and their sum. */
-    record Expected(List<String> uniqueIds, BigDecimal total) {
-
-        static Expected of(Path file) {
-            List<String> ids = new ArrayList<>();
-            BigDecimal total = BigDecimal.ZERO;
-            try (StatementStream stream = StatementFormats.all().open(file)) {
-                StatementEvent event;
-                while ((event = stream.next()) != null) {
-                    if (event instanceof StatementEvent.Line line && line.line().booked()) {
-                        ids.add(line.line().uniqueImportId());
-                        total = total.add(line.line().amount());
-                    }
-                }
-            }
-            return new Expected(ids, total);
-        }
-    }
 }

@@ -8,14 +8,14 @@ import java.nio.file.Path;
 import java.util.Random;
 
 /** An MT940 statement of one account with {@code entries} booked lines that add up, from a fixed seed. */
-final class GeneratedMt940 {
+public final class GeneratedMt940 {
 
-    static final String ACCOUNT = "DE89370400440532013000";
+    public static final String ACCOUNT = "DE89370400440532013000";
 
     private GeneratedMt940() {
     }
 
-    static Path write(Path file, int entries, long seed) throws IOException {
+    public static Path write(Path file, int entries, long seed) throws IOException {
         Random random = new Random(seed);
         StringBuilder text = new StringBuilder();
         BigDecimal opening = new BigDecimal("5000000.00");

@@ -144,7 +144,7 @@ class OutagePostgresTests {
     }
 
     private void assertEveryLineOnceHere() {
-        List<String> expected = CrashRestartPostgresTests.Expected.of(file).uniqueIds();
+        List<String> expected = ExpectedLines.of(file).uniqueIds();
         assertThat(jdbc.queryForList("SELECT unique_import_id FROM statement_line", String.class))
                 .containsExactlyInAnyOrderElementsOf(expected);
     }
