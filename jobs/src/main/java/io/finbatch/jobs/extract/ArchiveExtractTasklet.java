@@ -1,5 +1,7 @@
 package io.finbatch.jobs.extract;
 
+import io.finbatch.jobs.events.EventOutbox;
+import io.finbatch.jobs.events.EventTypes;
 import io.finbatch.writers.extract.Digests;
 import io.finbatch.writers.extract.ExtractArchive;
 import io.finbatch.writers.extract.ExtractDefinition;
@@ -30,7 +32,7 @@ import java.util.Map;
 
 /**
  * Once every file is complete: computes each file's SHA-256, writes its manifest beside it and records it in
- * {@code extract_file} (in this step's transaction). An extract whose descriptor says {@code empty: fail}
+ * {@code extract_file} with an {@code extract.published} event per file (in this step's transaction). An extract whose descriptor says {@code empty: fail}
  * and that found no row stops here, and nothing of it is kept.
  */
 class ArchiveExtractTasklet implements Tasklet {
@@ -40,11 +42,13 @@ class ArchiveExtractTasklet implements Tasklet {
     private final ExtractDefinitions definitions;
     private final ExtractArchive archive;
     private final Clock clock;
+    private final EventOutbox events;
 
-    ArchiveExtractTasklet(ExtractDefinitions definitions, ExtractArchive archive, Clock clock) {
+    ArchiveExtractTasklet(ExtractDefinitions definitions, ExtractArchive archive, Clock clock, EventOutbox events) {
         this.definitions = definitions;
         this.archive = archive;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -85,6 +89,19 @@ class ArchiveExtractTasklet implements Tasklet {
             archive.record(new ExtractFileRecord(name, definition.kind(), period.toString(), version,
                     format.extension(), file.toString(), manifestFile.toString(), sha256, definition.sha256(),
                     summary.rows(), ExtractManifests.json(totals), asOf, executionId, now));
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("name", name);
+            facts.put("kind", definition.kind());
+            facts.put("period", period.toString());
+            facts.put("asOf", asOf.toString());
+            facts.put("version", version);
+            facts.put("format", format.extension());
+            facts.put("fileName", file.getFileName().toString());
+            facts.put("sha256", sha256);
+            facts.put("rows", summary.rows());
+            facts.put("controlTotals", totals);
+            facts.put("executionId", executionId);
+            events.publish(EventTypes.EXTRACT_PUBLISHED, facts);
             contribution.incrementWriteCount(1);
         }
         log.info("extract {} {} as of {}: version {}, {} rows, control totals {}, in {}", name, period, asOf, version,

@@ -1,6 +1,7 @@
 package io.finbatch.jobs.extract;
 
 import io.finbatch.jobs.config.FinBatchProperties;
+import io.finbatch.jobs.events.EventOutbox;
 import io.finbatch.writers.extract.ExtractArchive;
 import io.finbatch.writers.extract.ExtractDefinition;
 import io.finbatch.writers.extract.ExtractDefinitions;
@@ -96,9 +97,9 @@ public class ExtractJobConfiguration {
 
     @Bean
     Step archiveExtract(JobRepository jobRepository, PlatformTransactionManager tx, ExtractDefinitions definitions,
-            ExtractArchive archive, Clock clock) {
+            ExtractArchive archive, Clock clock, EventOutbox events) {
         return new StepBuilder("archiveExtract", jobRepository)
-                .tasklet(new ArchiveExtractTasklet(definitions, archive, clock), tx)
+                .tasklet(new ArchiveExtractTasklet(definitions, archive, clock, events), tx)
                 .build();
     }
 

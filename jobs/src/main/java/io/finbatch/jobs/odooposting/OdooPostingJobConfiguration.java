@@ -1,6 +1,7 @@
 package io.finbatch.jobs.odooposting;
 
 import io.finbatch.jobs.config.OdooProperties;
+import io.finbatch.jobs.events.EventOutbox;
 import io.finbatch.writers.journal.JournalEntryStore;
 import io.finbatch.writers.periods.FiscalPeriodRepository;
 import io.finbatch.writers.posting.OdooBatchPoster;
@@ -114,7 +115,7 @@ public class OdooPostingJobConfiguration {
     @StepScope
     OdooPostingWriter odooPostingWriter(OutboxRepository outbox, OdooBatchPoster odooBatchPoster,
             PlatformTransactionManager tx, @Value("#{jobParameters['kind']}") String kind,
-            @Value("#{stepExecution.jobExecution.id}") Long executionId) {
-        return new OdooPostingWriter(outbox, odooBatchPoster, PostingKinds.parse(kind), executionId, tx);
+            @Value("#{stepExecution.jobExecution.id}") Long executionId, EventOutbox events) {
+        return new OdooPostingWriter(outbox, odooBatchPoster, PostingKinds.parse(kind), executionId, tx, events);
     }
 }

@@ -1,5 +1,8 @@
 package io.finbatch.jobs.odooposting;
 
+import io.finbatch.jobs.events.EventOutbox;
+import io.finbatch.jobs.events.EventText;
+import io.finbatch.jobs.events.EventTypes;
 import io.finbatch.writers.posting.OdooBatchPoster;
 import io.finbatch.writers.posting.OutboxItem;
 import io.finbatch.writers.posting.OutboxKind;
@@ -13,12 +16,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sends a chunk to Odoo as one batch. The items are marked SENT in a transaction of their own, committed
  * before Odoo is called, so a crash between Odoo's commit and ours leaves a trace that the next run
- * reconciles by searching Odoo; what Odoo answered is recorded in the chunk's transaction.
+ * reconciles by searching Odoo; what Odoo answered is recorded in the chunk's transaction, with a
+ * {@code posting.rejected} event for each item Odoo refused.
  */
 class OdooPostingWriter implements ItemWriter<PreparedPosting> {
 
@@ -27,9 +33,11 @@ class OdooPostingWriter implements ItemWriter<PreparedPosting> {
     private final OutboxKind kind;
     private final long executionId;
     private final TransactionTemplate separateTransaction;
+    private final EventOutbox events;
 
     OdooPostingWriter(OutboxRepository outbox, OdooBatchPoster poster, OutboxKind kind, long executionId,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, EventOutbox events) {
+        this.events = events;
         this.outbox = outbox;
         this.poster = poster;
         this.kind = kind;
@@ -50,7 +58,19 @@ class OdooPostingWriter implements ItemWriter<PreparedPosting> {
                         confirmed.odooDate(), confirmed.alreadyPresent(), executionId);
             } else if (result instanceof PostingResult.Skipped skipped) {
                 outbox.markSkipped(skipped.item(), skipped.reason(), executionId);
+                events.publish(EventTypes.POSTING_REJECTED, rejected(skipped.item(), skipped.reason()));
             }
         }
+    }
+
+    private Map<String, Object> rejected(OutboxItem item, String reason) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("outboxItemId", item.id());
+        facts.put("businessKey", item.businessKey());
+        facts.put("kind", item.kind().name());
+        facts.put("itemDate", item.itemDate() == null ? null : item.itemDate().toString());
+        facts.put("reason", EventText.masked(reason, 2000));
+        facts.put("executionId", executionId);
+        return facts;
     }
 }

@@ -7,19 +7,23 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Marks the file IMPORTED in the register, with its totals. */
+/** Marks the file IMPORTED in the register, with its totals, and writes {@code statement.imported}. */
 class CompleteFileTasklet implements Tasklet {
 
     private final StatementFileRegistry registry;
+    private final StatementImportEvents events;
 
-    CompleteFileTasklet(StatementFileRegistry registry) {
+    CompleteFileTasklet(StatementFileRegistry registry, StatementImportEvents events) {
         this.registry = registry;
+        this.events = events;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         JobExecution job = contribution.getStepExecution().getJobExecution();
-        registry.markImported(job.getExecutionContext().getLong(ImportContextKeys.FILE_ID));
+        long fileId = job.getExecutionContext().getLong(ImportContextKeys.FILE_ID);
+        registry.markImported(fileId);
+        events.imported(fileId, job.getId());
         return RepeatStatus.FINISHED;
     }
 }

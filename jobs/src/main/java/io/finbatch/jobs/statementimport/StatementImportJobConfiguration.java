@@ -76,10 +76,10 @@ public class StatementImportJobConfiguration {
     @Bean
     Step validateStatementFile(JobRepository jobRepository, PlatformTransactionManager tx,
             StatementFormats formats, StatementFileRegistry registry, ImportExceptionRecorder exceptions,
-            FinBatchProperties properties) {
+            FinBatchProperties properties, StatementImportEvents events) {
         FileValidation validation = new FileValidation(formats, properties.importSettings().skipLimit());
         return new StepBuilder("validateStatementFile", jobRepository)
-                .tasklet(new ValidateFileTasklet(validation, registry, exceptions), tx)
+                .tasklet(new ValidateFileTasklet(validation, registry, exceptions, events), tx)
                 .build();
     }
 
@@ -101,9 +101,9 @@ public class StatementImportJobConfiguration {
 
     @Bean
     Step completeStatementFile(JobRepository jobRepository, PlatformTransactionManager tx,
-            StatementFileRegistry registry) {
+            StatementFileRegistry registry, StatementImportEvents events) {
         return new StepBuilder("completeStatementFile", jobRepository)
-                .tasklet(new CompleteFileTasklet(registry), tx)
+                .tasklet(new CompleteFileTasklet(registry, events), tx)
                 .build();
     }
 

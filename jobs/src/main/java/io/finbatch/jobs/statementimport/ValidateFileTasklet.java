@@ -25,10 +25,13 @@ class ValidateFileTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(ValidateFileTasklet.class);
 
     private final FileValidation validation;
+    private final StatementImportEvents events;
     private final StatementFileRegistry registry;
     private final ImportExceptionRecorder exceptions;
 
-    ValidateFileTasklet(FileValidation validation, StatementFileRegistry registry, ImportExceptionRecorder exceptions) {
+    ValidateFileTasklet(FileValidation validation, StatementFileRegistry registry, ImportExceptionRecorder exceptions,
+            StatementImportEvents events) {
+        this.events = events;
         this.validation = validation;
         this.registry = registry;
         this.exceptions = exceptions;
@@ -57,6 +60,7 @@ class ValidateFileTasklet implements Tasklet {
         }
         String reason = file + ": " + result.summary();
         registry.markRejected(fileId, reason);
+        events.rejected(fileId, job.getId(), reason);
         log.warn("rejected {}", reason);
         contribution.setExitStatus(new ExitStatus(ImportContextKeys.REJECTED, reason));
         return RepeatStatus.FINISHED;
