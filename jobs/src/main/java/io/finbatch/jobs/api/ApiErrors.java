@@ -1,5 +1,6 @@
 package io.finbatch.jobs.api;
 
+import io.finbatch.jobs.statementdrop.UploadTooLargeException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -17,6 +18,11 @@ class ApiErrors {
     @ExceptionHandler({NotFoundException.class, NoSuchElementException.class})
     ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(UploadTooLargeException.class)
+    ProblemDetail tooLarge(UploadTooLargeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
     }
 
     @ExceptionHandler(IllegalStateException.class)

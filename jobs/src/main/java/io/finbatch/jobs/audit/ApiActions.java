@@ -20,6 +20,10 @@ public final class ApiActions {
     private static final Pattern CLOSE = Pattern.compile(PREFIX + "/close/([^/]+)");
     private static final Pattern LOCK = Pattern.compile(PREFIX + "/periods/([^/]+)/([^/]+)/lock");
     private static final Pattern SCHEDULE = Pattern.compile(PREFIX + "/schedules/([^/]+)/(pause|resume|run)");
+    private static final Pattern STATEMENT_DROP = Pattern.compile(PREFIX + "/statements");
+    private static final Pattern WEBHOOK_CREATE = Pattern.compile(PREFIX + "/webhooks");
+    private static final Pattern WEBHOOK = Pattern.compile(PREFIX + "/webhooks/([^/]+)/(activate|deactivate)");
+    private static final Pattern REDELIVER = Pattern.compile(PREFIX + "/webhooks/deliveries/([^/]+)/redeliver");
 
     private ApiActions() {
     }
@@ -43,6 +47,18 @@ public final class ApiActions {
         }
         if ((m = SCHEDULE.matcher(path)).matches()) {
             return new Action("SCHEDULE_" + upper(m.group(2)), "schedule " + m.group(1));
+        }
+        if ("POST".equals(method) && STATEMENT_DROP.matcher(path).matches()) {
+            return new Action("STATEMENT_SUBMIT", null);
+        }
+        if ("POST".equals(method) && WEBHOOK_CREATE.matcher(path).matches()) {
+            return new Action("WEBHOOK_CREATE", null);
+        }
+        if ((m = REDELIVER.matcher(path)).matches()) {
+            return new Action("WEBHOOK_REDELIVER", "webhook_delivery " + m.group(1));
+        }
+        if ((m = WEBHOOK.matcher(path)).matches()) {
+            return new Action("WEBHOOK_" + upper(m.group(2)), "webhook_subscription " + m.group(1));
         }
         return new Action(method + " " + path, null);
     }

@@ -7,6 +7,8 @@ import static io.finbatch.jobs.security.Roles.ADMIN;
 import static io.finbatch.jobs.security.Roles.ALL;
 import static io.finbatch.jobs.security.Roles.CONTROLLER;
 import static io.finbatch.jobs.security.Roles.OPERATOR;
+import static io.finbatch.jobs.security.Roles.SUBMITTER;
+import static io.finbatch.jobs.security.Roles.VIEWER;
 
 /**
  * Who may do what: one matrix for the API ({@code /api/...}) and the console (the same paths without the
@@ -29,6 +31,10 @@ final class AccessRules {
                 .requestMatchers(HttpMethod.POST, prefix + "/schedules/*/pause", prefix + "/schedules/*/resume",
                         prefix + "/schedules/*/run").hasRole(ADMIN)
                 .requestMatchers(HttpMethod.GET, prefix + "/users").hasRole(ADMIN)
+                .requestMatchers(prefix + "/webhooks", prefix + "/webhooks/**").hasRole(ADMIN)
+                .requestMatchers(HttpMethod.POST, prefix + "/statements").hasAnyRole(SUBMITTER, ADMIN)
+                .requestMatchers(HttpMethod.GET, prefix + "/statements/*")
+                        .hasAnyRole(SUBMITTER, VIEWER, OPERATOR, CONTROLLER, ADMIN)
                 .requestMatchers(HttpMethod.GET, prefix.isEmpty() ? "/**" : prefix + "/**").hasAnyRole(ALL);
     }
 }

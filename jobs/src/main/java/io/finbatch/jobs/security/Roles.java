@@ -7,7 +7,8 @@ import java.util.Locale;
  * The roles. VIEWER reads; OPERATOR also restarts, stops and abandons executions and re-queues or dismisses
  * exceptions; CONTROLLER also downloads extracts, closes and locks periods; ADMIN may do everything, and alone
  * manages schedules and sees the users. Segregation of duties: an OPERATOR cannot download, close or lock, a
- * CONTROLLER cannot restart, stop or abandon.
+ * CONTROLLER cannot restart, stop or abandon. SUBMITTER is for machine clients that drop statement files
+ * ({@code POST /api/statements}) and follow their import; it reads nothing else.
  */
 public final class Roles {
 
@@ -15,8 +16,12 @@ public final class Roles {
     public static final String OPERATOR = "OPERATOR";
     public static final String CONTROLLER = "CONTROLLER";
     public static final String ADMIN = "ADMIN";
+    public static final String SUBMITTER = "SUBMITTER";
 
+    /** The roles that read the console and the API. */
     public static final String[] ALL = {VIEWER, OPERATOR, CONTROLLER, ADMIN};
+    /** Every role a user or token may have. */
+    public static final String[] KNOWN = {VIEWER, OPERATOR, CONTROLLER, ADMIN, SUBMITTER};
 
     private Roles() {
     }
@@ -26,9 +31,9 @@ public final class Roles {
         List<String> upper = roles.stream().map(r -> r.trim().toUpperCase(Locale.ROOT)).filter(r -> !r.isEmpty())
                 .toList();
         for (String role : upper) {
-            if (!List.of(ALL).contains(role)) {
+            if (!List.of(KNOWN).contains(role)) {
                 throw new IllegalStateException("finbatch.security." + what + ": '" + name + "' has unknown role "
-                        + role + " (known: " + String.join(", ", ALL) + ")");
+                        + role + " (known: " + String.join(", ", KNOWN) + ")");
             }
         }
         return upper;

@@ -47,6 +47,8 @@ class ApiAuthorizationMatrixTests {
     private static final Set<String> OPERATE = Set.of("operator", "admin");
     private static final Set<String> CONTROL = Set.of("controller", "admin");
     private static final Set<String> ADMIN = Set.of("admin");
+    private static final Set<String> SUBMIT = Set.of("submitter", "admin");
+    private static final Set<String> FOLLOW_DROP = Set.of("submitter", "viewer", "operator", "controller", "admin");
 
     record Endpoint(HttpMethod method, String path, Set<String> allowed) {
         @Override
@@ -81,6 +83,16 @@ class ApiAuthorizationMatrixTests {
             new Endpoint(HttpMethod.POST, "/api/schedules/no-such-schedule/resume", ADMIN),
             new Endpoint(HttpMethod.POST, "/api/schedules/no-such-schedule/run", ADMIN),
             new Endpoint(HttpMethod.GET, "/api/users", ADMIN),
+            // no file part: the authorization is checked, nothing is stored
+            new Endpoint(HttpMethod.POST, "/api/statements", SUBMIT),
+            new Endpoint(HttpMethod.GET, "/api/statements/999999", FOLLOW_DROP),
+            new Endpoint(HttpMethod.GET, "/api/webhooks", ADMIN),
+            new Endpoint(HttpMethod.POST, "/api/webhooks", ADMIN),
+            new Endpoint(HttpMethod.POST, "/api/webhooks/999999/activate", ADMIN),
+            new Endpoint(HttpMethod.POST, "/api/webhooks/999999/deactivate", ADMIN),
+            new Endpoint(HttpMethod.GET, "/api/webhooks/deliveries", ADMIN),
+            new Endpoint(HttpMethod.GET, "/api/webhooks/deliveries?state=DEAD", ADMIN),
+            new Endpoint(HttpMethod.POST, "/api/webhooks/deliveries/999999/redeliver", ADMIN),
             new Endpoint(HttpMethod.GET, "/api/openapi", ANYONE),
             new Endpoint(HttpMethod.GET, "/actuator/prometheus", ANYONE),
             // unknown API paths and methods are refused to everyone

@@ -85,6 +85,13 @@ class ConsoleAuthorizationMatrixTests {
             new Endpoint(HttpMethod.POST, "/periods/MATRIX/2026-01/lock", CONTROL),
             new Endpoint(HttpMethod.GET, "/audit", ANYONE),
             new Endpoint(HttpMethod.GET, "/users", ADMIN),
+            new Endpoint(HttpMethod.GET, "/webhooks", ADMIN),
+            new Endpoint(HttpMethod.GET, "/webhooks?state=DEAD", ADMIN),
+            // an invalid URL: the authorization is checked, nothing is stored
+            new Endpoint(HttpMethod.POST, "/webhooks?url=not-a-url&events=job.failed", ADMIN),
+            new Endpoint(HttpMethod.POST, "/webhooks/999999/activate", ADMIN),
+            new Endpoint(HttpMethod.POST, "/webhooks/999999/deactivate", ADMIN),
+            new Endpoint(HttpMethod.POST, "/webhooks/deliveries/999999/redeliver", ADMIN),
             // a method the console does not offer is refused to everyone
             new Endpoint(HttpMethod.DELETE, "/audit", Set.of()));
 
@@ -125,7 +132,7 @@ class ConsoleAuthorizationMatrixTests {
     void everyPageRendersWithItsHeadingAndTheUser() throws Exception {
         MockHttpSession session = login("admin");
         for (String page : List.of("/", "/executions", "/exceptions?status=ALL", "/extracts", "/schedules", "/periods",
-                "/audit", "/users")) {
+                "/audit", "/users", "/webhooks")) {
             MockHttpServletResponse response = mvc.perform(get(page).session(session)).andReturn().getResponse();
             assertThat(response.getStatus()).as(page).isEqualTo(200);
             assertThat(response.getContentAsString()).as(page).contains("<h1").contains("admin (ADMIN)")

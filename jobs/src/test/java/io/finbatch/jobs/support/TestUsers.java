@@ -3,11 +3,14 @@ package io.finbatch.jobs.support;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Configured users for tests: one per role (password "secret"), and "nobody" without a role. */
+/**
+ * Configured users for tests: one per role (password "secret"), "submitter" (the machine role of the statement
+ * drop) and "nobody" without a role.
+ */
 public final class TestUsers {
 
     public static final String PASSWORD = "secret";
-    public static final String[] USERS = {"viewer", "operator", "controller", "admin", "nobody"};
+    public static final String[] USERS = {"viewer", "operator", "controller", "admin", "submitter", "nobody"};
 
     private TestUsers() {
     }
@@ -16,7 +19,7 @@ public final class TestUsers {
         // cost 4 keeps the many logins of the matrix fast; production hashes use 10 or more
         String hash = new BCryptPasswordEncoder(4).encode(PASSWORD);
         String[][] users = {{"viewer", "VIEWER"}, {"operator", "OPERATOR"}, {"controller", "CONTROLLER"},
-            {"admin", "ADMIN"}, {"nobody", ""}};
+            {"admin", "ADMIN"}, {"submitter", "SUBMITTER"}, {"nobody", ""}};
         for (int i = 0; i < users.length; i++) {
             String name = users[i][0];
             String role = users[i][1];
