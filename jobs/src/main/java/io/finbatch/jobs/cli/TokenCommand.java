@@ -19,7 +19,7 @@ public class TokenCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--role", defaultValue = "VIEWER",
-            description = "VIEWER, OPERATOR, CONTROLLER or ADMIN (default ${DEFAULT-VALUE})")
+            description = "VIEWER, OPERATOR, CONTROLLER, ADMIN or SUBMITTER (default ${DEFAULT-VALUE})")
     String role;
 
     @Override

@@ -4,7 +4,6 @@ import io.finbatch.jobs.config.FinBatchProperties;
 import io.finbatch.jobs.statementimport.FileDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -26,7 +25,6 @@ import java.util.stream.Stream;
  * again while it stays unchanged; after a restart it is hashed once and recognised by its content.
  */
 @Component
-@ConditionalOnWebApplication
 public class InboxWatcher {
 
     private static final Logger log = LoggerFactory.getLogger(InboxWatcher.class);

@@ -1,11 +1,11 @@
 package io.finbatch.jobs.statementdrop;
 
 import io.finbatch.writers.staging.StatementFileRegistry;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.WebApplicationContext;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -18,7 +18,6 @@ import java.util.Optional;
  * import; anything else is queued for a background import.
  */
 @Component
-@ConditionalOnWebApplication
 public class StatementDrops {
 
     public static final String API = "API";
@@ -63,10 +62,12 @@ public class StatementDrops {
         return drops.status(id).orElseThrow(() -> new NoSuchElementException("no statement drop " + id));
     }
 
-    /** Queued drops of a process that stopped are imported at the next start. */
-    @EventListener(ApplicationReadyEvent.class)
-    void resumeQueued() {
-        drops.queued().forEach(imports::submit);
+    /** Queued drops of a server that stopped are imported at the next start of the server (not of a command). */
+    @EventListener
+    void resumeQueued(ApplicationReadyEvent ready) {
+        if (ready.getApplicationContext() instanceof WebApplicationContext) {
+            drops.queued().forEach(imports::submit);
+        }
     }
 
     private Optional<DropStatus> earlier(String sha256) {
