@@ -6,6 +6,7 @@ final class ImportContextKeys {
     static final String FILE = "file";
     static final String SHA256 = "sha256";
     static final String REQUESTED_AT = "requestedAt";
+    static final String LAUNCH = "launch";
 
     static final String FILE_ID = "statementFileId";
     static final String FORMAT = "format";

@@ -55,6 +55,9 @@ public class StatementImportService {
                 .addString(ImportContextKeys.FILE, absolute.toString())
                 .addString(ImportContextKeys.SHA256, sha256)
                 .addLong(ImportContextKeys.REQUESTED_AT, clock.millis())
+                // each launch its own job instance: two launches in one millisecond meet at the file's claim,
+                // which answers clearly, not at Spring Batch's instance key
+                .addString(ImportContextKeys.LAUNCH, java.util.UUID.randomUUID().toString())
                 .toJobParameters();
         try {
             JobExecution execution = jobOperator.start(statementImportJob, parameters);

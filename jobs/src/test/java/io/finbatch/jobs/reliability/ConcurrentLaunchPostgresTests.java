@@ -45,7 +45,7 @@ class ConcurrentLaunchPostgresTests {
     @TempDir
     Path dir;
 
-    @RepeatedTest(3)
+    @RepeatedTest(5)
     void twoSimultaneousLaunchesOfOneImportRunItOnce() throws Exception {
         for (String table : List.of("odoo_outbox", "statement_line", "bank_statement", "import_exception",
                 "statement_file")) {
