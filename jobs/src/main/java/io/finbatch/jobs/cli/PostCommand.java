@@ -18,6 +18,10 @@ public class PostCommand implements Callable<Integer> {
     @Option(names = "--kind", description = "statements, entries, or both when omitted")
     String kind;
 
+    @Option(names = "--partitioned", description = "one partition per journal, on this node's threads or, with"
+            + " finbatch.mode=manager, on the worker nodes")
+    boolean partitioned;
+
     @Override
     public Integer call() {
         List<String> kinds = kind == null ? List.of(PostingKinds.STATEMENTS, PostingKinds.ENTRIES) : List.of(kind);
@@ -28,7 +32,7 @@ public class PostCommand implements Callable<Integer> {
             System.out.printf("%-11s %-10s %9s %7s %8s %8s %10s%n", "KIND", "STATUS", "EXECUTION", "POSTED",
                     "PRESENT", "SKIPPED", "REDATED");
             for (String k : kinds) {
-                PostingRunResult result = posting.post(k);
+                PostingRunResult result = partitioned ? posting.postPartitioned(k) : posting.post(k);
                 System.out.printf("%-11s %-10s %9d %7d %8d %8d %10d%n", k, result.status(), result.executionId(),
                         result.posted(), result.alreadyPresent(), result.skipped(), result.dateMoved());
                 if (result.message() != null) {

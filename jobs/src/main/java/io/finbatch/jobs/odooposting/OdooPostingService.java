@@ -20,23 +20,34 @@ public class OdooPostingService {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job odooPostingJob;
+    private final Job partitionedPostingJob;
     private final OutboxRepository outbox;
     private final Clock clock;
 
     public OdooPostingService(JobOperator jobOperator, JobRepository jobRepository, Job odooPostingJob,
-            OutboxRepository outbox, Clock clock) {
+            Job partitionedPostingJob, OutboxRepository outbox, Clock clock) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.odooPostingJob = odooPostingJob;
+        this.partitionedPostingJob = partitionedPostingJob;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     /** @param kind {@code statements} or {@code entries} */
     public PostingRunResult post(String kind) {
+        return post(odooPostingJob, kind);
+    }
+
+    /** The same, one partition per journal (on this node's threads, or on the workers of a manager). */
+    public PostingRunResult postPartitioned(String kind) {
+        return post(partitionedPostingJob, kind);
+    }
+
+    private PostingRunResult post(Job job, String kind) {
         PostingKinds.parse(kind);
         try {
-            JobExecution execution = jobOperator.start(odooPostingJob, new JobParametersBuilder()
+            JobExecution execution = jobOperator.start(job, new JobParametersBuilder()
                     .addString("kind", kind)
                     .addLong("requestedAt", clock.millis())
                     .toJobParameters());

@@ -7,6 +7,7 @@ import org.springframework.batch.infrastructure.item.ItemReader;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * Reads the PENDING items of the outbox in id order, a page at a time. It keeps no position across
@@ -15,23 +16,30 @@ import java.util.Deque;
  */
 class PendingOutboxReader implements ItemReader<OutboxItem> {
 
-    private final OutboxRepository outbox;
-    private final OutboxKind kind;
+    /** The next page of PENDING items after an id. */
+    interface Pages {
+        List<OutboxItem> after(long lastId, int pageSize);
+    }
+
+    private final Pages pages;
     private final int pageSize;
     private final Deque<OutboxItem> page = new ArrayDeque<>();
     private long lastId;
     private boolean exhausted;
 
     PendingOutboxReader(OutboxRepository outbox, OutboxKind kind, int pageSize) {
-        this.outbox = outbox;
-        this.kind = kind;
+        this((lastId, size) -> outbox.inState(kind, "PENDING", lastId, size), pageSize);
+    }
+
+    PendingOutboxReader(Pages pages, int pageSize) {
+        this.pages = pages;
         this.pageSize = pageSize;
     }
 
     @Override
     public OutboxItem read() {
         if (page.isEmpty() && !exhausted) {
-            var next = outbox.inState(kind, "PENDING", lastId, pageSize);
+            var next = pages.after(lastId, pageSize);
             exhausted = next.size() < pageSize;
             page.addAll(next);
         }

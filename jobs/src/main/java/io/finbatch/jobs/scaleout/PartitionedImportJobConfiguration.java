@@ -6,18 +6,15 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
-import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
@@ -68,30 +65,9 @@ public class PartitionedImportJobConfiguration {
                 .build();
     }
 
-    /**
-     * Standalone (and worker): the partitions on this node's threads. Manager: partition requests sent to the
-     * workers, whose progress is read from the shared job repository (no reply queue to lose).
-     */
     @Bean
     PartitionHandler importPartitions(Step importOneFile, ScaleOutProperties properties, JobRepository jobRepository,
             ObjectProvider<MessagingTemplate> partitionRequests) throws Exception {
-        if (properties.modeValue() == ScaleOutProperties.Mode.MANAGER) {
-            MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
-            handler.setStepName(WORKER_STEP);
-            handler.setGridSize(1);
-            handler.setMessagingOperations(partitionRequests.getObject());
-            handler.setJobRepository(jobRepository);
-            handler.setPollInterval(properties.partitions().pollInterval().toMillis());
-            handler.setTimeout(properties.partitions().timeout().toMillis());
-            handler.afterPropertiesSet();
-            return handler;
-        }
-        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
-        handler.setStep(importOneFile);
-        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("partition-");
-        threads.setConcurrencyLimit(Math.max(1, properties.partitions().threads()));
-        handler.setTaskExecutor(threads);
-        handler.setGridSize(properties.partitions().threads());
-        return handler;
+        return PartitionHandlers.of(importOneFile, properties, jobRepository, partitionRequests);
     }
 }

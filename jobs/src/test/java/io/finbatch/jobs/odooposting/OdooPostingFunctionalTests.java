@@ -121,6 +121,23 @@ abstract class OdooPostingFunctionalTests {
     }
 
     @Test
+    void postingPartitionedPerJournalPostsEveryLineOnce() {
+        stageTheSamples();
+
+        PostingRunResult lines = posting.postPartitioned(PostingKinds.STATEMENTS);
+
+        assertThat(lines).extracting(PostingRunResult::status, PostingRunResult::posted, PostingRunResult::skipped)
+                .containsExactly("COMPLETED", 13L, 0L);
+        assertThat(jdbc.queryForList("SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?"
+                + " AND STEP_NAME LIKE 'postJournal:%'", String.class, lines.executionId()))
+                .as("one partition per bank journal").hasSize(2);
+        assertThat(ourRecords(LINE_MODEL, "FB-L-")).hasSize(13);
+        assertThat(ourRecords(LINE_MODEL, "FB-L-").stream().map(r -> r.get("ref")).distinct()).hasSize(13);
+        assertThat(outboxStates()).containsOnlyKeys("CONFIRMED");
+        assertThat(posting.postPartitioned(PostingKinds.STATEMENTS).posted()).isZero();
+    }
+
+    @Test
     void postingFromAFreshLocalDatabaseFindsWhatOdooAlreadyHas() {
         stageTheSamples();
         posting.post(PostingKinds.STATEMENTS);

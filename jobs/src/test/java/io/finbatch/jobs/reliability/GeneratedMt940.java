@@ -16,11 +16,16 @@ public final class GeneratedMt940 {
     }
 
     public static Path write(Path file, int entries, long seed) throws IOException {
+        return write(file, ACCOUNT, entries, seed);
+    }
+
+    /** The same for another account (an IBAN). */
+    public static Path write(Path file, String account, int entries, long seed) throws IOException {
         Random random = new Random(seed);
         StringBuilder text = new StringBuilder();
         BigDecimal opening = new BigDecimal("5000000.00");
         BigDecimal balance = opening;
-        text.append(":20:CRASH").append(seed).append("\r\n:25:").append(ACCOUNT).append("\r\n:28C:00001/001\r\n")
+        text.append(":20:CRASH").append(seed).append("\r\n:25:").append(account).append("\r\n:28C:00001/001\r\n")
                 .append(":60F:C261030EUR").append(amount(opening)).append("\r\n");
         for (int i = 1; i <= entries; i++) {
             BigDecimal value = new BigDecimal(random.nextInt(999_999) + 1).movePointLeft(2);

@@ -7,6 +7,10 @@ import io.finbatch.jobs.reliability.GeneratedMt940;
 import io.finbatch.jobs.support.OnPostgres;
 import io.finbatch.jobs.support.TestDatabases;
 import org.awaitility.Awaitility;
+import io.finbatch.odoosandbox.OdooSandbox;
+import io.finbatch.odoosandbox.SandboxOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,15 +36,30 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A manager and two worker JVMs on loopback, one PostgreSQL database and one RabbitMQ queue: 200 statement files
- * imported as partitions of {@code partitionedImport}. Every line exactly once, with the control total a clean
- * import of the files gives; and when a worker is killed mid-run, the job fails as Spring Batch defines it and
- * its restart completes with every line exactly once.
+ * of four accounts imported as partitions of {@code partitionedImport}, every line exactly once with the control
+ * total a clean import of the files gives, then posted to the Odoo sandbox as partitions of
+ * {@code partitionedPosting} (one per bank journal), every line once in Odoo; and when a worker is killed
+ * mid-run, the job fails as Spring Batch defines it and its restart completes with every line exactly once.
  */
 @OnPostgres
 class ScaleOutPostgresTests {
 
     static final int FILES = 200;
     static final int ENTRIES = 5;
+    static final List<String> ACCOUNTS = List.of("DE89370400440532013000", "NL91ABNA0417164300",
+            "GB82WEST12345698765432", "FR1420041010050500013M02606");
+
+    static OdooSandbox odoo;
+
+    @BeforeAll
+    static void startOdoo() {
+        odoo = OdooSandbox.start(new SandboxOptions().seed(SandboxOptions.Seed.CHART_ONLY));
+    }
+
+    @AfterAll
+    static void stopOdoo() {
+        odoo.stop();
+    }
 
     @TempDir
     Path work;
@@ -54,7 +73,8 @@ class ScaleOutPostgresTests {
         assumeTrue(rabbitAnswers(), "RabbitMQ is not reachable on 127.0.0.1:5672 (.ci/run starts it)");
         inbox = Files.createDirectories(work.resolve("inbox"));
         for (int i = 1; i <= FILES; i++) {
-            GeneratedMt940.write(inbox.resolve(String.format("statement-%03d.sta", i)), ENTRIES, 10_000 + i);
+            GeneratedMt940.write(inbox.resolve(String.format("statement-%03d.sta", i)), ACCOUNTS.get(i % ACCOUNTS.size()),
+                    ENTRIES, 10_000 + i);
         }
         db = TestDatabases.createPostgresDatabase();
         queue = "finbatch.partitions.test-" + UUID.randomUUID();
@@ -63,7 +83,11 @@ class ScaleOutPostgresTests {
     }
 
     @Test
-    void aManagerAndTwoWorkersImportEveryLineOnce() throws Exception {
+    void aManagerAndTwoWorkersImportEveryLineOnceAndPostItOncePerJournal() throws Exception {
+        odoo.reset();
+        for (String account : ACCOUNTS) {
+            odoo.addBankJournal("Bank " + account.substring(0, 2), "B" + account.substring(0, 2), account, "EUR");
+        }
         try (ChildJvm.Running first = worker(); ChildJvm.Running second = worker()) {
             awaitReady(first, second);
 
@@ -75,8 +99,25 @@ class ScaleOutPostgresTests {
             assertThat(imported(first)).as("partitions run by the first worker").isPositive();
             assertThat(imported(second)).as("partitions run by the second worker").isPositive();
             assertThat(imported(first) + imported(second)).isEqualTo(FILES);
+            assertEveryLineOnce();
+
+            // the posting, one partition per bank journal, on the same workers
+            ChildJvm.Outcome posting = ChildJvm.run(managerProperties(Duration.ofMinutes(5)), work, "post", "--kind",
+                    "statements", "--partitioned");
+            assertThat(posting.exitCode()).as("%s%nfirst worker:%n%s", posting.tail(), tail(first)).isZero();
         }
-        assertEveryLineOnce();
+        try (Connection sql = connect()) {
+            assertThat(strings(sql, "SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'postJournal:%'"))
+                    .as("a partition per journal").hasSize(ACCOUNTS.size());
+            assertThat(strings(sql, "SELECT DISTINCT state FROM odoo_outbox")).containsExactly("CONFIRMED");
+        }
+        Map<String, Integer> inOdoo = new java.util.TreeMap<>();
+        for (Map<String, Object> line : odoo.records("account.bank.statement.line")) {
+            if (line.get("ref") instanceof String ref && ref.startsWith("FB-L-")) {
+                inOdoo.merge(ref, 1, Integer::sum);
+            }
+        }
+        assertThat(inOdoo).hasSize(FILES * ENTRIES).allSatisfy((ref, count) -> assertThat(count).isEqualTo(1));
     }
 
     @Test
@@ -172,6 +213,9 @@ class ScaleOutPostgresTests {
         p.put("finbatch.inbox", inbox.toString());
         p.put("logging.level.root", "WARN");
         p.put("logging.level.io.finbatch.jobs.scaleout", "INFO");
+        p.put("finbatch.odoo.url", odoo.url().toString());
+        p.put("finbatch.odoo.api-key", SandboxOptions.DEFAULT_API_KEY);
+        p.put("finbatch.odoo.batch-size", "50");
         return p;
     }
 

@@ -20,6 +20,8 @@ public class OutboxRepository {
             rs.getString("business_key"), OutboxKind.valueOf(rs.getString("kind")), rs.getLong("source_id"),
             rs.getDate("item_date").toLocalDate(), rs.getString("state"), rs.getInt("attempts"));
     private static final String COLUMNS = "id, business_key, kind, source_id, item_date, state, attempts";
+    private static final String QUALIFIED_COLUMNS = "o.id, o.business_key, o.kind, o.source_id, o.item_date, o.state,"
+            + " o.attempts";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -55,6 +57,34 @@ public class OutboxRepository {
     public List<OutboxItem> inState(OutboxKind kind, String state, long afterId, int limit) {
         return jdbc.query("SELECT " + COLUMNS + " FROM odoo_outbox WHERE kind = ? AND state = ? AND id > ?"
                 + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY", ITEM, kind.name(), state, afterId);
+    }
+
+    /**
+     * The journals that have PENDING items of the kind: for statement lines the bank account of their statement,
+     * for journal entries {@code ENTITY/JOURNAL_CODE}. Posting partitioned per journal keeps each journal's
+     * items in one partition, in order.
+     */
+    public List<String> pendingJournals(OutboxKind kind) {
+        return jdbc.queryForList("SELECT DISTINCT " + journalKey(kind) + " FROM odoo_outbox o" + journalJoin(kind)
+                + " WHERE o.kind = ? AND o.state = 'PENDING' ORDER BY 1", String.class, kind.name());
+    }
+
+    /** {@link #inState} for the PENDING items of one journal ({@link #pendingJournals}). */
+    public List<OutboxItem> pendingOfJournal(OutboxKind kind, String journal, long afterId, int limit) {
+        return jdbc.query("SELECT " + QUALIFIED_COLUMNS + " FROM odoo_outbox o" + journalJoin(kind)
+                + " WHERE o.kind = ? AND o.state = 'PENDING' AND " + journalKey(kind) + " = ? AND o.id > ?"
+                + " ORDER BY o.id FETCH FIRST " + limit + " ROWS ONLY", ITEM, kind.name(), journal, afterId);
+    }
+
+    private static String journalKey(OutboxKind kind) {
+        return kind == OutboxKind.STATEMENT_LINE ? "COALESCE(s.account_iban, s.account_other)"
+                : "CONCAT(e.entity, CONCAT('/', e.journal_code))";
+    }
+
+    private static String journalJoin(OutboxKind kind) {
+        return kind == OutboxKind.STATEMENT_LINE
+                ? " JOIN statement_line l ON l.id = o.source_id JOIN bank_statement s ON s.id = l.bank_statement_id"
+                : " JOIN journal_entry e ON e.id = o.source_id";
     }
 
     public void markSent(List<OutboxItem> items, long executionId) {
