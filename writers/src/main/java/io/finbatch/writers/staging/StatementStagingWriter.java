@@ -13,6 +13,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -100,17 +101,29 @@ public class StatementStagingWriter implements ItemWriter<StatementEvent> {
     private record LineToStage(long statementId, StatementHeader header, StatementLine line) {
     }
 
-    /** Unique import id to the statement row it is staged under, for the ids already staged. */
+    /**
+     * Unique import id to the statement row it is staged under, for the ids already staged. One array parameter
+     * ({@code = ANY(?)}), not an {@code IN} list of one parameter per id: PostgreSQL plans a prepared statement
+     * once for all chunks after a few executions, and the plan it made for {@code IN} with 500 parameters while
+     * the table was still small scanned the whole table for every chunk until the table was next analysed (each
+     * chunk slower than the one before); for an array parameter the cached plan probes the unique index.
+     */
     private Map<String, Long> alreadyStaged(Set<String> ids) {
         Map<String, Long> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
         List<String> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += 500) {
-            List<String> slice = all.subList(from, Math.min(all.size(), from + 500));
-            String marks = String.join(",", java.util.Collections.nCopies(slice.size(), "?"));
-            jdbc.query("SELECT unique_import_id, bank_statement_id FROM statement_line WHERE unique_import_id IN ("
-                    + marks + ")", rs -> {
-                        found.put(rs.getString(1), rs.getLong(2));
-                    }, slice.toArray());
+        for (int from = 0; from < all.size(); from += 1000) {
+            String[] slice = all.subList(from, Math.min(all.size(), from + 1000)).toArray(String[]::new);
+            jdbc.query(connection -> {
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT unique_import_id, bank_statement_id FROM statement_line WHERE unique_import_id = ANY (?)");
+                query.setArray(1, connection.createArrayOf("VARCHAR", slice));
+                return query;
+            }, rs -> {
+                found.put(rs.getString(1), rs.getLong(2));
+            });
         }
         return found;
     }
