@@ -15,8 +15,8 @@ import java.util.NoSuchElementException;
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors {
 
-    @ExceptionHandler({NotFoundException.class, NoSuchElementException.class})
-    ProblemDetail notFound(RuntimeException e) {
+    @ExceptionHandler(NoSuchElementException.class)
+    ProblemDetail notFound(NoSuchElementException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 

@@ -1,22 +1,19 @@
 package io.finbatch.jobs.cli;
 
+import io.finbatch.jobs.scaleout.PartitionedImportService;
 import io.finbatch.jobs.statementimport.ImportResult;
+import io.finbatch.jobs.statementimport.Inbox;
 import io.finbatch.jobs.statementimport.StatementImportService;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import io.finbatch.jobs.scaleout.PartitionedImportService;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code import FILE... | --inbox DIR}: runs {@code statementImport} once per file and prints, per file,
@@ -44,11 +41,11 @@ public class ImportCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (partitioned) {
             return partitioned();
         }
-        List<Path> files = source.files != null ? source.files : listInbox(source.inbox);
+        List<Path> files = source.files != null ? source.files : Inbox.files(source.inbox);
         PrintStream out = System.out;
         if (files.isEmpty()) {
             out.println("no file to import in " + source.inbox);
@@ -96,19 +93,6 @@ public class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private static List<Path> listInbox(Path inbox) throws IOException {
-        if (!Files.isDirectory(inbox)) {
-            throw new IllegalArgumentException("inbox folder not found: " + inbox);
-        }
-        try (Stream<Path> entries = Files.list(inbox)) {
-            List<Path> files = new ArrayList<>(entries
-                    .filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .toList());
-            return files;
-        }
-    }
 
     private static String abbreviate(String name) {
         return name.length() <= 40 ? name : name.substring(0, 37) + "...";

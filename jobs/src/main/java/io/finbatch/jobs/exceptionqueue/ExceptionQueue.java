@@ -1,6 +1,7 @@
 package io.finbatch.jobs.exceptionqueue;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,6 +59,12 @@ public class ExceptionQueue {
     public record Outcome(Queue queue, long id, Action action, String status) {
     }
 
+    private static final String SELECT_IMPORT_EXCEPTION = "SELECT id, job_execution_id, file_name, kind, location,"
+            + " reason, snippet, status, created_at";
+    private static final RowMapper<ImportException> IMPORT_EXCEPTION = (rs, n) -> new ImportException(rs.getLong(1),
+            rs.getObject(2, Long.class), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+            rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant());
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -70,12 +77,9 @@ public class ExceptionQueue {
     public Exceptions list(String status, int limit) {
         int rows = Math.min(Math.max(1, limit), 5000);
         boolean all = status == null || "ALL".equalsIgnoreCase(status);
-        List<ImportException> imports = jdbc.query("SELECT id, job_execution_id, file_name, kind, location, reason,"
-                + " snippet, status, created_at FROM import_exception"
+        List<ImportException> imports = jdbc.query(SELECT_IMPORT_EXCEPTION + " FROM import_exception"
                 + (all ? " WHERE 1 = ?" : " WHERE status = ?") + " ORDER BY id DESC FETCH FIRST " + rows + " ROWS ONLY",
-                (rs, n) -> new ImportException(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getTimestamp(9).toInstant()),
+                IMPORT_EXCEPTION,
                 all ? (Object) 1 : status.toUpperCase(Locale.ROOT));
         List<RefusedPosting> postings = jdbc.query("SELECT id, business_key, kind, source_id, item_date, attempts,"
                 + " last_error, job_execution_id, updated_at FROM odoo_outbox WHERE state = 'SKIPPED'"
@@ -129,11 +133,8 @@ public class ExceptionQueue {
     }
 
     private ImportException importException(long id) {
-        List<ImportException> rows = jdbc.query("SELECT id, job_execution_id, file_name, kind, location, reason,"
-                + " snippet, status, created_at FROM import_exception WHERE id = ?",
-                (rs, n) -> new ImportException(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getTimestamp(9).toInstant()), id);
+        List<ImportException> rows = jdbc.query(SELECT_IMPORT_EXCEPTION + " FROM import_exception WHERE id = ?",
+                IMPORT_EXCEPTION, id);
         if (rows.isEmpty()) {
             throw new NoSuchElementException("no import exception " + id);
         }

@@ -5,6 +5,7 @@ import io.finbatch.jobs.extract.ExtractService;
 import io.finbatch.jobs.odooposting.OdooPostingService;
 import io.finbatch.jobs.odooposting.PostingRunResult;
 import io.finbatch.jobs.statementimport.ImportResult;
+import io.finbatch.jobs.statementimport.Inbox;
 import io.finbatch.jobs.statementimport.StatementImportService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

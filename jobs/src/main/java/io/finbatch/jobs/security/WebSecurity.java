@@ -17,6 +17,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}): HTTP Basic or an API token on every
@@ -92,8 +93,7 @@ public class WebSecurity {
         };
         AccessDeniedHandler denied = (request, response, e) -> {
             RequestAudit.refused(audit, request, RequestAudit.currentUser(), AuditLog.Outcome.DENIED,
-                    e.getClass().getSimpleName().startsWith("InvalidCsrf") || e.getClass().getSimpleName()
-                            .startsWith("MissingCsrf") ? "no valid CSRF token" : "role not allowed");
+                    e instanceof CsrfException ? "no valid CSRF token" : "role not allowed");
             request.setAttribute("deniedReason", e.getMessage());
             response.setStatus(403);
             request.getRequestDispatcher("/denied").forward(request, response);

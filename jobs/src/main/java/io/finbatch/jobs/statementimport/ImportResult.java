@@ -2,8 +2,7 @@ package io.finbatch.jobs.statementimport;
 
 /**
  * The outcome of importing one file, as the command line prints it. {@code status} is IMPORTED,
- * ALREADY_IMPORTED, REJECTED, FAILED or STOPPED; IN_PROGRESS when another launch of the same file started at the
- * same moment (that one imports it).
+ * ALREADY_IMPORTED, REJECTED, FAILED or STOPPED.
  */
 public record ImportResult(String file, String format, int statements, long linesImported, long duplicates,
         long skipped, String status, long executionId, String message) {

@@ -10,17 +10,15 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Launches {@code statementImport} for a file and reports what it did. A run that failed on a transient
@@ -57,18 +55,11 @@ public class StatementImportService {
                 .addLong(ImportContextKeys.REQUESTED_AT, clock.millis())
                 // each launch its own job instance: two launches in one millisecond meet at the file's claim,
                 // which answers clearly, not at Spring Batch's instance key
-                .addString(ImportContextKeys.LAUNCH, java.util.UUID.randomUUID().toString())
+                .addString(ImportContextKeys.LAUNCH, UUID.randomUUID().toString())
                 .toJobParameters();
         try {
             JobExecution execution = jobOperator.start(statementImportJob, parameters);
             return summarize(restartWhileTransient(execution));
-        } catch (DuplicateKeyException | JobExecutionAlreadyRunningException sameInstance) {
-            // another launch of the same file in the same millisecond has this job instance: it imports the file
-            return new ImportResult(absolute.toString(), null, 0, 0, 0, 0, "IN_PROGRESS", 0,
-                    absolute.getFileName() + ": being imported right now by another launch");
-        } catch (JobInstanceAlreadyCompleteException sameInstanceDone) {
-            return new ImportResult(absolute.toString(), null, 0, 0, 0, 0, "ALREADY_IMPORTED", 0,
-                    absolute.getFileName() + ": imported by another launch a moment ago");
         } catch (Exception e) {
             throw new IllegalStateException("cannot launch the import of " + absolute + ": " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import io.finbatch.jobs.reliability.ChildJvm;
 import io.finbatch.jobs.reliability.CrashPoints;
 import io.finbatch.jobs.reliability.ExpectedLines;
 import io.finbatch.jobs.reliability.GeneratedMt940;
+import io.finbatch.jobs.reliability.SqlRows;
 import io.finbatch.jobs.support.OnPostgres;
 import io.finbatch.jobs.support.TestDatabases;
 import org.awaitility.Awaitility;
@@ -21,11 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,9 +105,9 @@ class ScaleOutPostgresTests {
             assertThat(posting.exitCode()).as("%s%nfirst worker:%n%s", posting.tail(), tail(first)).isZero();
         }
         try (Connection sql = connect()) {
-            assertThat(strings(sql, "SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'postJournal:%'"))
+            assertThat(SqlRows.strings(sql, "SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'postJournal:%'"))
                     .as("a partition per journal").hasSize(ACCOUNTS.size());
-            assertThat(strings(sql, "SELECT DISTINCT state FROM odoo_outbox")).containsExactly("CONFIRMED");
+            assertThat(SqlRows.strings(sql, "SELECT DISTINCT state FROM odoo_outbox")).containsExactly("CONFIRMED");
         }
         Map<String, Integer> inOdoo = new java.util.TreeMap<>();
         for (Map<String, Object> line : odoo.records("account.bank.statement.line")) {
@@ -157,11 +155,11 @@ class ScaleOutPostgresTests {
         ExpectedLines expected = ExpectedLines.of(files);
         assertThat(expected.uniqueIds()).hasSize(FILES * ENTRIES);
         try (Connection sql = connect()) {
-            assertThat(strings(sql, "SELECT unique_import_id FROM statement_line"))
+            assertThat(SqlRows.strings(sql, "SELECT unique_import_id FROM statement_line"))
                     .containsExactlyInAnyOrderElementsOf(expected.uniqueIds());
-            assertThat(new BigDecimal(strings(sql, "SELECT SUM(amount) FROM statement_line").get(0)))
+            assertThat(new BigDecimal(SqlRows.strings(sql, "SELECT SUM(amount) FROM statement_line").get(0)))
                     .isEqualByComparingTo(expected.total());
-            assertThat(strings(sql, "SELECT status FROM statement_file")).hasSize(FILES).containsOnly("IMPORTED");
+            assertThat(SqlRows.strings(sql, "SELECT status FROM statement_file")).hasSize(FILES).containsOnly("IMPORTED");
         }
     }
 
@@ -221,7 +219,7 @@ class ScaleOutPostgresTests {
 
     private long partitionedExecution() throws SQLException {
         try (Connection sql = connect()) {
-            return Long.parseLong(strings(sql, "SELECT MAX(e.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION e JOIN"
+            return Long.parseLong(SqlRows.strings(sql, "SELECT MAX(e.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION e JOIN"
                     + " BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID"
                     + " WHERE i.JOB_NAME = 'partitionedImport'").get(0));
         }
@@ -229,7 +227,7 @@ class ScaleOutPostgresTests {
 
     private String status(long execution) throws SQLException {
         try (Connection sql = connect()) {
-            return strings(sql, "SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = " + execution).get(0);
+            return SqlRows.strings(sql, "SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = " + execution).get(0);
         }
     }
 
@@ -237,15 +235,6 @@ class ScaleOutPostgresTests {
         return DriverManager.getConnection(db, TestDatabases.PG_USER, "");
     }
 
-    private static List<String> strings(Connection sql, String query) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Statement statement = sql.createStatement(); ResultSet rows = statement.executeQuery(query)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
-    }
 
     private static boolean rabbitAnswers() {
         try (Socket socket = new Socket("127.0.0.1", 5672)) {

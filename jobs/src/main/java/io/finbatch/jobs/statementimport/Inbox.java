@@ -1,4 +1,4 @@
-package io.finbatch.jobs.scheduling;
+package io.finbatch.jobs.statementimport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The statement files of an inbox folder, by name (hidden files left out), as {@code import --inbox} does. */
-final class Inbox {
+/** The statement files of an inbox folder, by name (hidden files left out), as every import of an inbox takes them. */
+public final class Inbox {
 
     private Inbox() {
     }
 
-    static List<Path> files(Path inbox) {
+    public static List<Path> files(Path inbox) {
         if (!Files.isDirectory(inbox)) {
             throw new IllegalArgumentException("inbox folder not found: " + inbox);
         }
