@@ -1,6 +1,7 @@
 package io.finbatch.writers.extract;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.openxml4j.util.ZipEntrySource;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -8,23 +9,29 @@ import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.usermodel.XSSFChartSheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * SXSSF that writes the final XLSX in one pass, reproducibly: every zip entry dated {@code entryTime}
- * (DOS time, no extended timestamps), compressed once with the JDK's deflater at its default level.
- * The sheet rows are spliced into each sheet's template as SXSSF itself does. The bytes are those of
- * the former "write with POI, then re-zip every entry" route, without its second deflate and inflate.
+ * (DOS time, no extended timestamps), deflated at the JDK's default level. A sheet's rows arrive already
+ * deflated (see {@link FastSheetDataWriter}): its entry is the template's XML up to {@code sheetData},
+ * the rows and the rest of the template, three deflated pieces joined into one stream and copied as is.
  */
 final class ReproducibleSxssfWorkbook extends SXSSFWorkbook {
 
@@ -32,6 +39,8 @@ final class ReproducibleSxssfWorkbook extends SXSSFWorkbook {
     private static final String EMPTY_SHEET_DATA = "<sheetData/>";
     private static final String SHEET_DATA_END = "</sheetData>";
 
+    private final Map<SXSSFSheet, FastSheetDataWriter> rowWriters = new HashMap<>();
+    private FastSheetDataWriter lastRowWriter;
     private LocalDateTime entryTime;
 
     ReproducibleSxssfWorkbook(int window) {
@@ -40,7 +49,23 @@ final class ReproducibleSxssfWorkbook extends SXSSFWorkbook {
 
     @Override
     protected SheetDataWriter createSheetDataWriter() throws IOException {
-        return new FastSheetDataWriter(getSharedStringSource());
+        lastRowWriter = new FastSheetDataWriter(getSharedStringSource());
+        return lastRowWriter;
+    }
+
+    @Override
+    public SXSSFSheet createSheet() {
+        return remember(super.createSheet());
+    }
+
+    @Override
+    public SXSSFSheet createSheet(String name) {
+        return remember(super.createSheet(name));
+    }
+
+    private SXSSFSheet remember(SXSSFSheet sheet) {
+        rowWriters.put(sheet, lastRowWriter);
+        return sheet;
     }
 
     /** Writes the workbook with every zip entry dated {@code time}. */
@@ -54,25 +79,27 @@ final class ReproducibleSxssfWorkbook extends SXSSFWorkbook {
         if (entryTime == null) {
             throw new IllegalStateException("write(out, time) gives the entries their date");
         }
+        long dosTime = entryTime.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
         Map<String, SXSSFSheet> sheetsByEntry = sheetsByEntryName();
         try {
-            ZipOutputStream zip = new ZipOutputStream(out);
-            zip.setLevel(Deflater.DEFAULT_COMPRESSION);
+            ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out);
+            zip.setLevel(FastSheetDataWriter.LEVEL);
             Enumeration<? extends ZipArchiveEntry> entries = template.getEntries();
             while (entries.hasMoreElements()) {
                 ZipArchiveEntry entry = entries.nextElement();
-                ZipEntry copy = new ZipEntry(entry.getName());
-                copy.setTimeLocal(entryTime);
-                zip.putNextEntry(copy);
+                ZipArchiveEntry copy = new ZipArchiveEntry(entry.getName());
+                copy.setTime(dosTime);
                 try (InputStream in = template.getInputStream(entry)) {
                     SXSSFSheet sheet = sheetsByEntry.get(entry.getName());
                     if (sheet == null) {
+                        copy.setMethod(ZipArchiveEntry.DEFLATED);
+                        zip.putArchiveEntry(copy);
                         in.transferTo(zip);
+                        zip.closeArchiveEntry();
                     } else {
-                        writeSheet(new String(in.readAllBytes(), StandardCharsets.UTF_8), sheet, zip);
+                        writeSheet(new String(in.readAllBytes(), StandardCharsets.UTF_8), sheet, copy, zip);
                     }
                 }
-                zip.closeEntry();
             }
             zip.finish();
         } finally {
@@ -81,7 +108,8 @@ final class ReproducibleSxssfWorkbook extends SXSSFWorkbook {
     }
 
     /** The sheet's template XML with its (empty) {@code sheetData} replaced by the streamed rows. */
-    private static void writeSheet(String templateXml, SXSSFSheet sheet, OutputStream out) throws IOException {
+    private void writeSheet(String templateXml, SXSSFSheet sheet, ZipArchiveEntry entry, ZipArchiveOutputStream zip)
+            throws IOException {
         int empty = templateXml.indexOf(EMPTY_SHEET_DATA);
         int start = templateXml.indexOf(SHEET_DATA_START);
         String head;
@@ -97,12 +125,19 @@ final class ReproducibleSxssfWorkbook extends SXSSFWorkbook {
             head = templateXml.substring(0, end);
             tail = templateXml.substring(end + SHEET_DATA_END.length());
         }
-        out.write(head.getBytes(StandardCharsets.UTF_8));
-        try (InputStream rows = sheet.getWorksheetXMLInputStream()) {
-            rows.transferTo(out);
+        sheet.flushRows();
+        BackgroundDeflatedFile.Deflated rows = rowWriters.get(sheet).deflatedRows();
+        DeflatedPiece first = DeflatedPiece.of(head.getBytes(StandardCharsets.UTF_8), false);
+        DeflatedPiece last = DeflatedPiece.of((SHEET_DATA_END + tail).getBytes(StandardCharsets.UTF_8), true);
+        entry.setMethod(ZipArchiveEntry.DEFLATED);
+        entry.setSize(first.size() + rows.size() + last.size());
+        entry.setCompressedSize(first.compressed().length + rows.compressedSize() + last.compressed().length);
+        entry.setCrc(Crc32s.combine(Crc32s.combine(first.crc(), rows.crc(), rows.size()), last.crc(), last.size()));
+        try (InputStream deflatedRows = Files.newInputStream(rows.file())) {
+            zip.addRawArchiveEntry(entry, new SequenceInputStream(Collections.enumeration(List.of(
+                    new ByteArrayInputStream(first.compressed()), deflatedRows,
+                    new ByteArrayInputStream(last.compressed())))));
         }
-        out.write(SHEET_DATA_END.getBytes(StandardCharsets.UTF_8));
-        out.write(tail.getBytes(StandardCharsets.UTF_8));
     }
 
     private Map<String, SXSSFSheet> sheetsByEntryName() {
@@ -114,5 +149,31 @@ final class ReproducibleSxssfWorkbook extends SXSSFWorkbook {
             }
         }
         return byName;
+    }
+
+    /** A small piece of an entry deflated apart: sync-flushed, or final for the entry's last piece. */
+    private record DeflatedPiece(byte[] compressed, long size, long crc) {
+
+        static DeflatedPiece of(byte[] data, boolean last) {
+            Deflater deflater = new Deflater(FastSheetDataWriter.LEVEL, true);
+            try {
+                deflater.setInput(data);
+                if (last) {
+                    deflater.finish();
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
+                byte[] buffer = new byte[8192];
+                int n;
+                do {
+                    n = deflater.deflate(buffer, 0, buffer.length, last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
+                    out.write(buffer, 0, n);
+                } while (last ? !deflater.finished() : n == buffer.length);
+                CRC32 crc = new CRC32();
+                crc.update(data);
+                return new DeflatedPiece(out.toByteArray(), data.length, crc.getValue());
+            } finally {
+                deflater.end();
+            }
+        }
     }
 }
