@@ -10,7 +10,7 @@ import io.finbatch.writers.extract.ExtractRow;
 import org.flywaydb.core.Flyway;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.io.IOException;
@@ -199,7 +199,7 @@ public final class ExtractBench {
         long rows = 0;
         try (Connection connection = connect(db)) {
             SingleConnectionDataSource dataSource = new SingleConnectionDataSource(connection, true);
-            JdbcCursorItemReader<ExtractRow> reader = ExtractQuery.reader(dataSource, definition,
+            ItemStreamReader<ExtractRow> reader = ExtractQuery.reader(dataSource, definition,
                     ExtractParameters.values(definition, PERIOD, AS_OF), CHUNK);
             ExtractFilesWriter writer = new ExtractFilesWriter(definition, dir, PERIOD.toString(), AS_OF,
                     ExtractParameters.display(definition, PERIOD, AS_OF), XLSX_WINDOW);

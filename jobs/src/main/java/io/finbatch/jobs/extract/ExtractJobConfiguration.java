@@ -16,7 +16,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -86,7 +86,7 @@ public class ExtractJobConfiguration {
 
     @Bean
     Step writeExtractFiles(JobRepository jobRepository, PlatformTransactionManager tx, FinBatchProperties properties,
-            JdbcCursorItemReader<ExtractRow> extractReader, ExtractFilesWriter extractFilesWriter) {
+            ItemStreamReader<ExtractRow> extractReader, ExtractFilesWriter extractFilesWriter) {
         return new StepBuilder(WRITE_STEP, jobRepository)
                 .<ExtractRow, ExtractRow>chunk(properties.chunkSize())
                 .transactionManager(tx)
@@ -105,7 +105,7 @@ public class ExtractJobConfiguration {
 
     @Bean
     @StepScope
-    JdbcCursorItemReader<ExtractRow> extractReader(DataSource dataSource, ExtractDefinitions definitions,
+    ItemStreamReader<ExtractRow> extractReader(DataSource dataSource, ExtractDefinitions definitions,
             FinBatchProperties properties, @Value("#{jobParameters['name']}") String name,
             @Value("#{jobParameters['period']}") String period,
             @Value("#{jobExecutionContext['" + AS_OF + "']}") String asOf) {

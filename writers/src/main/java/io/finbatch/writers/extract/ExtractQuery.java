@@ -1,5 +1,7 @@
 package io.finbatch.writers.extract;
 
+import org.postgresql.PGConnection;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -8,7 +10,7 @@ import org.springframework.jdbc.core.namedparam.ParsedSql;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -16,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The query of an extract as a JDBC cursor: the definition's SQL ordered by its sort columns, its named
- * placeholders bound, read {@code fetchSize} rows at a time (on PostgreSQL the connection leaves
- * auto-commit so that the driver really uses a cursor instead of loading the whole result).
+ * The query of an extract: the definition's SQL ordered by its sort columns, its named placeholders bound.
+ * Read with {@code COPY} on PostgreSQL, elsewhere as a JDBC cursor {@code fetchSize} rows at a time (the
+ * connection leaves auto-commit so that a driver really uses a cursor instead of loading the whole result).
  */
 public final class ExtractQuery {
 
@@ -30,7 +32,28 @@ public final class ExtractQuery {
         return "SELECT * FROM (\n" + definition.sql() + "\n) extract_rows ORDER BY " + String.join(", ", definition.sort());
     }
 
-    public static JdbcCursorItemReader<ExtractRow> reader(DataSource dataSource, ExtractDefinition definition,
+    /**
+     * The rows of the extract: on PostgreSQL streamed with {@code COPY} (the server does not wait for a
+     * fetch after each batch), elsewhere through a JDBC cursor read {@code fetchSize} rows at a time.
+     */
+    public static ItemStreamReader<ExtractRow> reader(DataSource dataSource, ExtractDefinition definition,
+            Map<String, Object> parameters, int fetchSize) {
+        if (isPostgres(dataSource) && PostgresCopyExtractReader.supports(definition)) {
+            return new PostgresCopyExtractReader(dataSource, definition, parameters);
+        }
+        return cursorReader(dataSource, definition, parameters, fetchSize);
+    }
+
+    static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isWrapperFor(PGConnection.class);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database of the extract: " + e.getMessage(), e);
+        }
+    }
+
+    /** The rows through a JDBC cursor, whatever the database. */
+    public static JdbcCursorItemReader<ExtractRow> cursorReader(DataSource dataSource, ExtractDefinition definition,
             Map<String, Object> parameters, int fetchSize) {
         String sql = orderedSql(definition);
         MapSqlParameterSource source = new MapSqlParameterSource(parameters);
@@ -92,17 +115,9 @@ public final class ExtractQuery {
             return new ExtractRow(values);
         }
 
+        /** {@code rowNum} is already 1-based: the cursor reader hands the mapper its item count. */
         private BigDecimal amount(BigDecimal value, ExtractColumn column, int rowNum) {
-            if (value == null) {
-                return null;
-            }
-            try {
-                return value.setScale(column.decimals(), RoundingMode.UNNECESSARY);
-            } catch (ArithmeticException tooPrecise) {
-                throw new IllegalStateException(definition.name() + ": row " + (rowNum + 1) + ", column "
-                        + column.name() + ": " + value.toPlainString() + " has more than " + column.decimals()
-                        + " decimals (the descriptor's); an extract never rounds silently");
-            }
+            return ExtractAmounts.fit(definition.name(), value, column, rowNum);
         }
     }
 }
