@@ -25,6 +25,7 @@ public class OdooDirectory {
     private final OdooClient odoo;
     private final Map<String, String> journalCodeByAccount;
     private final Map<String, Optional<Long>> cache = new HashMap<>();
+    private Map<String, Long> bankJournalByAccount;
     private String statementLineKeyField;
     private Optional<LocalDate> lockDate;
 
@@ -50,8 +51,27 @@ public class OdooDirectory {
         if (configured != null) {
             return journalByCode(configured);
         }
-        return cached("bank-journal:" + account, () -> first("account.journal",
-                List.of(List.of("type", "=", "bank"), List.of("bank_account_id.acc_number", "=", account))));
+        return Optional.ofNullable(bankJournals().get(account));
+    }
+
+    /**
+     * Every bank journal by the number of its bank account, read in one {@code search_read} on first use (a
+     * company has a few dozen bank journals, not thousands): the lowest id where two journals share an account,
+     * as a search for one account with {@code order=id, limit=1} would give.
+     */
+    private Map<String, Long> bankJournals() {
+        if (bankJournalByAccount == null) {
+            Map<String, Long> byAccount = new HashMap<>();
+            for (Map<String, Object> journal : odoo.searchRead("account.journal",
+                    List.of(List.of("type", "=", "bank")),
+                    List.of("id", "bank_acc_number"), null, "id")) {
+                if (journal.get("bank_acc_number") instanceof String number && !number.isBlank()) {
+                    byAccount.putIfAbsent(number, ((Number) journal.get("id")).longValue());
+                }
+            }
+            bankJournalByAccount = byAccount;
+        }
+        return bankJournalByAccount;
     }
 
     public Optional<Long> journalByCode(String code) {
