@@ -7,6 +7,7 @@ import io.finbatch.writers.periods.FiscalPeriodRepository;
 import io.finbatch.writers.posting.OdooBatchPoster;
 import io.finbatch.writers.posting.OdooDirectory;
 import io.finbatch.writers.posting.OutboxItem;
+import io.finbatch.writers.posting.OutboxKind;
 import io.finbatch.writers.posting.OutboxRepository;
 import io.finbatch.writers.posting.PostingPreparer;
 import io.finbatch.writers.posting.PreparedPosting;
@@ -27,8 +28,10 @@ import java.time.Clock;
 
 /**
  * Job {@code odooPosting(kind)}: queue what is new in the outbox → settle items a crashed run left SENT →
- * send the pending ones to Odoo in batches (one chunk = one batch). Idempotent end to end: every batch
- * searches Odoo for its business keys before creating anything.
+ * send the pending ones to Odoo in batches (one chunk = one batch) → read back the dates Odoo booked the
+ * created records on. Idempotent end to end: the business keys of every pending item are searched in Odoo
+ * before anything is created (a page of {@value PendingOutboxReader#MIN_PAGE} or more at a time, just before
+ * its chunks).
  */
 @Configuration(proxyBeanMethods = false)
 public class OdooPostingJobConfiguration {
@@ -47,11 +50,12 @@ public class OdooPostingJobConfiguration {
 
     @Bean
     Job odooPostingJob(JobRepository jobRepository, Step enqueueOdooPostings, Step reconcileSentPostings,
-            Step postToOdoo) {
+            Step postToOdoo, Step checkBookedDates) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(enqueueOdooPostings)
                 .next(reconcileSentPostings)
                 .next(postToOdoo)
+                .next(checkBookedDates)
                 .build();
     }
 
@@ -68,6 +72,15 @@ public class OdooPostingJobConfiguration {
             OdooBatchPoster odooBatchPoster, OdooDirectory odooDirectory) {
         return new StepBuilder("reconcileSentPostings", jobRepository)
                 .tasklet(new ReconcileSentTasklet(outbox, odooBatchPoster, odooDirectory), tx)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    Step checkBookedDates(JobRepository jobRepository, PlatformTransactionManager tx, OutboxRepository outbox,
+            OdooBatchPoster odooBatchPoster) {
+        return new StepBuilder("checkBookedDates", jobRepository)
+                .tasklet(new CheckBookedDatesTasklet(outbox, odooBatchPoster), tx)
                 .allowStartIfComplete(true)
                 .build();
     }
@@ -107,8 +120,11 @@ public class OdooPostingJobConfiguration {
     @Bean
     @StepScope
     PendingOutboxReader pendingOutboxReader(OutboxRepository outbox, OdooProperties odoo,
+            OdooBatchPoster odooBatchPoster, PostingPreparer postingPreparer,
             @Value("#{jobParameters['kind']}") String kind) {
-        return new PendingOutboxReader(outbox, PostingKinds.parse(kind), odoo.batchSize());
+        OutboxKind outboxKind = PostingKinds.parse(kind);
+        return new PendingOutboxReader((lastId, size) -> outbox.inState(outboxKind, "PENDING", lastId, size),
+                odoo.batchSize(), outboxKind, odooBatchPoster, postingPreparer);
     }
 
     @Bean

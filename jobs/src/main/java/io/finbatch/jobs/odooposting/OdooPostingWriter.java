@@ -24,7 +24,8 @@ import java.util.Map;
  * Sends a chunk to Odoo as one batch. The items are marked SENT in a transaction of their own, committed
  * before Odoo is called, so a crash between Odoo's commit and ours leaves a trace that the next run
  * reconciles by searching Odoo; what Odoo answered is recorded in the chunk's transaction, with a
- * {@code posting.rejected} event for each item Odoo refused.
+ * {@code posting.rejected} event for each item Odoo refused. The dates Odoo booked the created records on are
+ * read back after the chunks ({@link CheckBookedDatesTasklet}).
  */
 class OdooPostingWriter implements ItemWriter<PreparedPosting> {
 
@@ -52,11 +53,11 @@ class OdooPostingWriter implements ItemWriter<PreparedPosting> {
         List<OutboxItem> toSend = batch.stream().filter(p -> !p.isRefused() || p.unlessInOdoo())
                 .map(PreparedPosting::item).toList();
         separateTransaction.executeWithoutResult(status -> outbox.markSent(toSend, executionId));
-        for (PostingResult result : poster.post(kind, batch)) {
-            if (result instanceof PostingResult.Confirmed confirmed) {
-                outbox.markConfirmed(confirmed.item(), PostingPreparer.model(kind), confirmed.odooId(),
-                        confirmed.odooDate(), confirmed.alreadyPresent(), executionId);
-            } else if (result instanceof PostingResult.Skipped skipped) {
+        List<PostingResult> results = poster.post(kind, batch);
+        outbox.markConfirmed(results.stream().filter(PostingResult.Confirmed.class::isInstance)
+                .map(PostingResult.Confirmed.class::cast).toList(), PostingPreparer.model(kind), executionId);
+        for (PostingResult result : results) {
+            if (result instanceof PostingResult.Skipped skipped) {
                 outbox.markSkipped(skipped.item(), skipped.reason(), executionId);
                 events.publish(EventTypes.POSTING_REJECTED, rejected(skipped.item(), skipped.reason()));
             }

@@ -33,7 +33,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@code partitionedPosting(kind)}: the posting to Odoo with one partition per journal — on this node's threads,
  * or on worker nodes ({@code finbatch.mode=manager}). Same steps as {@code odooPosting} before the posting
  * (enqueue, reconcile what a crash left SENT), then {@value #WORKER_STEP} per journal: a journal's items stay in
- * one partition and in order; idempotence is the outbox's, whatever the number of nodes.
+ * one partition and in order; idempotence is the outbox's, whatever the number of nodes. Then, as in
+ * {@code odooPosting}, the dates Odoo booked are read back.
  */
 @Configuration(proxyBeanMethods = false)
 public class PartitionedPostingJobConfiguration {
@@ -43,11 +44,12 @@ public class PartitionedPostingJobConfiguration {
 
     @Bean
     Job partitionedPostingJob(JobRepository jobRepository, Step enqueueOdooPostings, Step reconcileSentPostings,
-            Step postJournals) {
+            Step postJournals, Step checkBookedDates) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(enqueueOdooPostings)
                 .next(reconcileSentPostings)
                 .next(postJournals)
+                .next(checkBookedDates)
                 .build();
     }
 
@@ -94,12 +96,12 @@ public class PartitionedPostingJobConfiguration {
 
     @Bean
     @StepScope
-    PendingOutboxReader journalOutboxReader(OutboxRepository outbox, OdooProperties odoo,
+    PendingOutboxReader journalOutboxReader(OutboxRepository outbox, OdooProperties odoo, JournalPosting journalPosting,
             @Value("#{jobParameters['kind']}") String kind,
             @Value("#{stepExecutionContext['" + JournalPartitioner.JOURNAL + "']}") String journal) {
         OutboxKind outboxKind = PostingKinds.parse(kind);
         return new PendingOutboxReader((lastId, size) -> outbox.pendingOfJournal(outboxKind, journal, lastId, size),
-                odoo.batchSize());
+                odoo.batchSize(), outboxKind, journalPosting.poster(), journalPosting.preparer());
     }
 
     @Bean

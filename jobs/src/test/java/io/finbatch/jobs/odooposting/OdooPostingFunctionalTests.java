@@ -24,7 +24,13 @@ import io.finbatch.writers.periods.FiscalPeriodRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.AbstractStep;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,6 +44,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,8 +53,36 @@ import static org.assertj.core.api.Assertions.assertThat;
  * statements and entries posted once and never twice, through crashes, 503 storms, refused records,
  * a revoked key and Odoo's lock dates.
  */
-@SpringBootTest(classes = FinanceBatchApplication.class)
+@SpringBootTest(classes = {FinanceBatchApplication.class, OdooPostingFunctionalTests.BeforePosting.class})
 abstract class OdooPostingFunctionalTests {
+
+    /** Run at the start of the posting step (after the run read Odoo's lock date), when set by a test. */
+    static final AtomicReference<Runnable> BEFORE_POSTING = new AtomicReference<>();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class BeforePosting {
+
+        @Bean
+        static BeanPostProcessor beforePostingHook() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (bean instanceof AbstractStep step && step.getName().equals("postToOdoo")) {
+                        step.registerStepExecutionListener(new StepExecutionListener() {
+                            @Override
+                            public void beforeStep(StepExecution execution) {
+                                Runnable hook = BEFORE_POSTING.getAndSet(null);
+                                if (hook != null) {
+                                    hook.run();
+                                }
+                            }
+                        });
+                    }
+                    return bean;
+                }
+            };
+        }
+    }
 
     static final String DE_ACCOUNT = "DE89370400440532013000";
     static final String NL_ACCOUNT = "NL91ABNA0417164300";
@@ -82,6 +117,7 @@ abstract class OdooPostingFunctionalTests {
 
     @BeforeEach
     void freshOdooAndStaging() {
+        BEFORE_POSTING.set(null);
         sandbox.faults().clear();
         sandbox.reset();
         sandbox.addBankJournal("Bank DE", "BDE", DE_ACCOUNT, "EUR");
@@ -148,6 +184,26 @@ abstract class OdooPostingFunctionalTests {
         assertThat(again.posted()).isZero();
         assertThat(again.alreadyPresent()).isEqualTo(13);
         assertThat(ourRecords(LINE_MODEL, "FB-L-")).hasSize(13);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM odoo_outbox WHERE state = 'CONFIRMED' AND found_in_odoo"
+                + " AND odoo_id IS NOT NULL AND odoo_date IS NOT NULL", Long.class)).isEqualTo(13);
+    }
+
+    @Test
+    void postingFromAFreshLocalDatabaseCreatesOnlyWhatOdooDoesNotHave() {
+        stageTheSamples();
+        posting.post(PostingKinds.STATEMENTS);
+        List<Map<String, Object>> posted = ourRecords(LINE_MODEL, "FB-L-");
+        jdbc.update("DELETE FROM odoo_outbox");
+        // Odoo lost three of them meanwhile (deleted there): those, and only those, are posted again
+        List<Long> lost = posted.stream().limit(3).map(r -> ((Number) r.get("id")).longValue()).toList();
+        sandbox.call(LINE_MODEL, "unlink", List.of(lost), Map.of());
+
+        PostingRunResult again = posting.post(PostingKinds.STATEMENTS);
+
+        assertThat(again).extracting(PostingRunResult::status, PostingRunResult::posted,
+                PostingRunResult::alreadyPresent).containsExactly("COMPLETED", 3L, 10L);
+        assertThat(ourRecords(LINE_MODEL, "FB-L-")).hasSize(13);
+        assertThat(ourRecords(LINE_MODEL, "FB-L-").stream().map(r -> r.get("ref")).distinct()).hasSize(13);
     }
 
     @Test
@@ -324,12 +380,41 @@ abstract class OdooPostingFunctionalTests {
                             List.of(0, 0, Map.of("account_id", directory.accountByCode("101401").get(), "name", "late",
                                     "debit", 0, "credit", 10))));
 
-            List<PostingResult> results = new OdooBatchPoster(directory).post(OutboxKind.JOURNAL_ENTRY,
-                    List.of(PreparedPosting.ready(item, move)));
+            OdooBatchPoster poster = new OdooBatchPoster(directory);
+            List<PostingResult> results = poster.post(OutboxKind.JOURNAL_ENTRY, List.of(PreparedPosting.ready(item, move)));
 
             assertThat(results).singleElement().isInstanceOfSatisfying(PostingResult.Confirmed.class, confirmed ->
-                    assertThat(confirmed.odooDate()).isAfter(LocalDate.of(2026, 10, 30)));
+                    assertThat(poster.bookedDates(OutboxKind.JOURNAL_ENTRY, List.of(confirmed.odooId())))
+                            .hasEntrySatisfying(confirmed.odooId(),
+                                    date -> assertThat(date).isAfter(LocalDate.of(2026, 10, 30))));
         }
+    }
+
+    @Test
+    void linesOdooRedatesBecauseItsLockDateMovedDuringTheRunAreFlagged() {
+        stageTheSamples();
+        // after the run read Odoo's lock date (nothing kept out), before anything is created
+        BEFORE_POSTING.set(() -> sandbox.call("res.company", "write", List.of(List.of(1),
+                Map.of("fiscalyear_lock_date", "2026-10-29")), Map.of()));
+
+        PostingRunResult result = posting.post(PostingKinds.STATEMENTS);
+
+        assertThat(result).extracting(PostingRunResult::status, PostingRunResult::posted, PostingRunResult::dateMoved)
+                .containsExactly("COMPLETED", 13L, 2L); // the two bookings of 29 October
+        assertThat(jdbc.queryForList("SELECT last_error FROM odoo_outbox WHERE date_moved", String.class))
+                .hasSize(2).allSatisfy(message -> assertThat(message).startsWith("Odoo booked it on ")
+                        .endsWith(" instead of 2026-10-29"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM odoo_outbox WHERE state = 'CONFIRMED'"
+                + " AND odoo_date IS NOT NULL", Long.class)).isEqualTo(13);
+
+        // a run that stopped after recording its creates, before reading their dates back: the next run reads them
+        jdbc.update("UPDATE odoo_outbox SET odoo_date = NULL, date_moved = FALSE, last_error = NULL");
+        PostingRunResult next = posting.post(PostingKinds.STATEMENTS);
+
+        assertThat(next.posted()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM odoo_outbox WHERE date_moved", Long.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM odoo_outbox WHERE odoo_date IS NULL", Long.class)).isZero();
+        assertThat(ourRecords(LINE_MODEL, "FB-L-")).hasSize(13);
     }
 
     private void stageTheSamples() {

@@ -66,7 +66,7 @@ class CrashRestartPostgresTests {
         Random random = new Random(seed * 7919);
         int chunks = (ENTRIES + CHUNK - 1) / CHUNK;
         int batches = (ENTRIES + ODOO_BATCH - 1) / ODOO_BATCH;
-        int kind = (int) ((seed - 1) % 8);
+        int kind = (int) ((seed - 1) % 9);
         return switch (kind) {
             case 0 -> "after-write:stageStatements:" + (1 + random.nextInt(chunks));
             case 1 -> "after-odoo-create:" + (1 + random.nextInt(batches));
@@ -75,6 +75,7 @@ class CrashRestartPostgresTests {
             case 4 -> "after-write:postToOdoo:" + (1 + random.nextInt(batches));
             case 5 -> "before-step:completeStatementFile";
             case 6 -> "after-step:postToOdoo";
+            case 8 -> "before-step:checkBookedDates";
             default -> "after-step:enqueueOdooPostings";
         };
     }
@@ -112,6 +113,8 @@ class CrashRestartPostgresTests {
                     .containsExactlyInAnyOrderElementsOf(expected.uniqueIds());
             assertThat(new BigDecimal(SqlRows.strings(sql, "SELECT SUM(amount) FROM statement_line").get(0))).isEqualByComparingTo(expected.total());
             assertThat(SqlRows.strings(sql, "SELECT state FROM odoo_outbox")).hasSize(ENTRIES).containsOnly("CONFIRMED");
+            assertThat(SqlRows.strings(sql, "SELECT COUNT(*) FROM odoo_outbox WHERE odoo_date IS NULL OR odoo_id IS NULL"))
+                    .as("every booked date read back after a crash at " + point).containsExactly("0");
             assertThat(SqlRows.strings(sql, "SELECT status FROM statement_file")).containsExactly("IMPORTED");
         }
         Map<String, Integer> inOdoo = new TreeMap<>();

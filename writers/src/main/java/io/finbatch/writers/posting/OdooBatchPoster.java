@@ -12,19 +12,24 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Posts one batch of prepared items of one kind to Odoo so that nothing is ever created twice:
  * <ol>
- * <li>one search for the batch's business keys: what Odoo already has (posted by a run that crashed
- * after Odoo committed, or from another database) is confirmed, not created again;</li>
+ * <li>what Odoo already has of the batch's business keys (posted by a run that crashed after Odoo committed,
+ * or from another database) is confirmed, not created again. The keys are searched in Odoo either by the
+ * batch itself, or ahead of it for the page of pending items the batch comes from ({@link #lookAhead}: one
+ * search for up to {@value #KEYS_PER_SEARCH} keys instead of one per batch); an answer found ahead is used once,
+ * by the next batch holding that key;</li>
  * <li>one {@code create} for the rest; a batch Odoo refuses for one record's business error is split in
  * halves until the bad record stands alone and is skipped with Odoo's message, so the good ones post;</li>
  * <li>when the connection dies with the outcome unknown, the keys are searched again before anything is
  * re-sent;</li>
- * <li>journal entries are posted ({@code action_post}), then every record's date is read back: Odoo
- * silently moves a date in a locked period, and such items are flagged.</li>
+ * <li>journal entries are posted ({@code action_post}).</li>
  * </ol>
+ * A record created here is confirmed without its booked date: Odoo silently moves a date in a locked period,
+ * so the dates are read back afterwards, many records per call ({@link #bookedDates}), and moved ones flagged.
  * Access and transient failures (after the client's retries) propagate: the job stops and a restart
  * goes through the same searches, so it creates nothing twice either.
  */
@@ -32,9 +37,13 @@ public class OdooBatchPoster {
 
     private static final Logger log = LoggerFactory.getLogger(OdooBatchPoster.class);
     private static final int OUTCOME_UNKNOWN_RETRIES = 2;
+    /** Business keys, or ids, in one search or read. */
+    public static final int KEYS_PER_SEARCH = 1000;
 
     private final OdooClient odoo;
     private final OdooDirectory directory;
+    /** Answers of {@link #lookAhead} not used yet, by business key: the record Odoo has, or none. */
+    private final Map<String, Optional<Found>> lookedAhead = new HashMap<>();
 
     public OdooBatchPoster(OdooDirectory directory) {
         this.odoo = directory.odoo();
@@ -51,6 +60,7 @@ public class OdooBatchPoster {
             if (posting.isRefused() && posting.unlessInOdoo()) {
                 refusedUnlessInOdoo.put(posting.item().businessKey(), posting);
             } else if (posting.isRefused()) {
+                lookedAhead.remove(posting.item().businessKey());
                 results.add(new PostingResult.Skipped(posting.item(), posting.refusal()));
             } else {
                 toSend.put(posting.item().businessKey(), posting);
@@ -58,7 +68,7 @@ public class OdooBatchPoster {
         }
         List<String> keys = new ArrayList<>(toSend.keySet());
         keys.addAll(refusedUnlessInOdoo.keySet());
-        Map<String, Found> existing = findByKeys(model, keyField, keys);
+        Map<String, Found> existing = existing(model, keyField, keys);
         for (PreparedPosting posting : refusedUnlessInOdoo.values()) {
             Found found = existing.get(posting.item().businessKey());
             if (found != null && (kind == OutboxKind.STATEMENT_LINE || "posted".equals(found.state()))) {
@@ -86,8 +96,62 @@ public class OdooBatchPoster {
         if (kind == OutboxKind.JOURNAL_ENTRY) {
             postSplittingOnRefusal(created, createdIds, results);
         }
-        confirmWithBookedDates(model, created, createdIds, results);
+        for (PreparedPosting posting : created) {
+            results.add(new PostingResult.Confirmed(posting.item(), createdIds.get(posting.item().businessKey()),
+                    null, false));
+        }
         return results;
+    }
+
+    /**
+     * Searches Odoo for the business keys of items about to be posted (a page of pending items), in calls of
+     * up to {@value #KEYS_PER_SEARCH} keys; {@link #post} then takes each answer once instead of searching for
+     * that key itself. For the next page only: an answer is as old as the page, and is dropped once used.
+     */
+    public void lookAhead(OutboxKind kind, List<OutboxItem> items) {
+        String model = PostingPreparer.model(kind);
+        String keyField = keyField(kind);
+        List<String> keys = items.stream().map(OutboxItem::businessKey).distinct().toList();
+        for (int from = 0; from < keys.size(); from += KEYS_PER_SEARCH) {
+            List<String> page = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_SEARCH));
+            Map<String, Found> found = findByKeys(model, keyField, page);
+            for (String key : page) {
+                lookedAhead.put(key, Optional.ofNullable(found.get(key)));
+            }
+        }
+    }
+
+    /**
+     * The dates Odoo booked the given records on (those it has: a record deleted since is left out), read in
+     * calls of up to {@value #KEYS_PER_SEARCH} ids.
+     */
+    public Map<Long, LocalDate> bookedDates(OutboxKind kind, List<Long> odooIds) {
+        String model = PostingPreparer.model(kind);
+        Map<Long, LocalDate> dates = new HashMap<>();
+        for (int from = 0; from < odooIds.size(); from += KEYS_PER_SEARCH) {
+            List<Long> page = List.copyOf(odooIds.subList(from, Math.min(odooIds.size(), from + KEYS_PER_SEARCH)));
+            for (Map<String, Object> row : odoo.searchRead(model, List.of(List.of("id", "in", page)),
+                    List.of("date"), null, "id")) {
+                dates.put(((Number) row.get("id")).longValue(), date(row.get("date")));
+            }
+        }
+        return dates;
+    }
+
+    /** What Odoo has of the keys: the answers looked ahead, and one search for the keys not looked up. */
+    private Map<String, Found> existing(String model, String keyField, List<String> keys) {
+        Map<String, Found> existing = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String key : keys) {
+            Optional<Found> answer = lookedAhead.remove(key);
+            if (answer == null) {
+                unknown.add(key);
+            } else {
+                answer.ifPresent(found -> existing.put(key, found));
+            }
+        }
+        existing.putAll(findByKeys(model, keyField, unknown));
+        return existing;
     }
 
     /**
@@ -176,22 +240,6 @@ public class OdooBatchPoster {
             int half = batch.size() / 2;
             actionPost(batch.subList(0, half), ids, refused, results);
             actionPost(batch.subList(half, batch.size()), ids, refused, results);
-        }
-    }
-
-    private void confirmWithBookedDates(String model, List<PreparedPosting> created, Map<String, Long> ids,
-            List<PostingResult> results) {
-        if (created.isEmpty()) {
-            return;
-        }
-        List<Long> idList = created.stream().map(p -> ids.get(p.item().businessKey())).toList();
-        Map<Long, LocalDate> dates = new HashMap<>();
-        for (Map<String, Object> row : odoo.read(model, idList, List.of("date"))) {
-            dates.put(((Number) row.get("id")).longValue(), date(row.get("date")));
-        }
-        for (PreparedPosting posting : created) {
-            long id = ids.get(posting.item().businessKey());
-            results.add(new PostingResult.Confirmed(posting.item(), id, dates.get(id), false));
         }
     }
 

@@ -106,8 +106,70 @@ public class OutboxRepository {
         jdbc.update("UPDATE odoo_outbox SET state = 'CONFIRMED', odoo_model = ?, odoo_id = ?, odoo_date = ?,"
                 + " found_in_odoo = ?, date_moved = ?, last_error = ?, job_execution_id = ?, updated_at = ?"
                 + " WHERE id = ?", model, odooId, odooDate == null ? null : Date.valueOf(odooDate), foundInOdoo, moved,
-                moved ? "Odoo booked it on " + odooDate + " instead of " + item.itemDate() : null, executionId, now(),
+                moved ? movedMessage(item, odooDate) : null, executionId, now(),
                 item.id());
+    }
+
+    /** {@link #markConfirmed(OutboxItem, String, long, LocalDate, boolean, long)} for many items, in one batch. */
+    public void markConfirmed(List<PostingResult.Confirmed> confirmed, String model, long executionId) {
+        Timestamp now = now();
+        List<Object[]> rows = confirmed.stream().map(hit -> {
+            boolean moved = hit.odooDate() != null && !hit.odooDate().equals(hit.item().itemDate());
+            return new Object[] {model, hit.odooId(), hit.odooDate() == null ? null : Date.valueOf(hit.odooDate()),
+                    hit.alreadyPresent(), moved, moved ? movedMessage(hit.item(), hit.odooDate()) : null, executionId,
+                    now, hit.item().id()};
+        }).toList();
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("UPDATE odoo_outbox SET state = 'CONFIRMED', odoo_model = ?, odoo_id = ?, odoo_date = ?,"
+                    + " found_in_odoo = ?, date_moved = ?, last_error = ?, job_execution_id = ?, updated_at = ?"
+                    + " WHERE id = ?", rows);
+        }
+    }
+
+    /** An item created in Odoo whose booked date is not read back yet. */
+    public record Created(OutboxItem item, long odooId) {
+    }
+
+    /**
+     * Up to {@code limit} items, by id after {@code afterId}, that were created in Odoo and whose booked date was
+     * not read back yet (CONFIRMED, not found there, no {@code odoo_date}): of this run, or of one that stopped
+     * before reading them.
+     */
+    public List<Created> awaitingBookedDate(OutboxKind kind, long afterId, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + ", odoo_id FROM odoo_outbox WHERE kind = ? AND state = 'CONFIRMED'"
+                + " AND odoo_date IS NULL AND id > ? AND odoo_id IS NOT NULL AND NOT found_in_odoo"
+                + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
+                (rs, n) -> new Created(ITEM.mapRow(rs, n), rs.getLong("odoo_id")), kind.name(), afterId);
+    }
+
+    /**
+     * Records the dates Odoo booked the items on, flagging with {@code date_moved} and a message those it moved
+     * (as {@link #markConfirmed(OutboxItem, String, long, LocalDate, boolean, long)} does); items without a date
+     * in {@code booked} are left as they are. Returns how many were moved.
+     */
+    public int recordBookedDates(List<Created> items, Map<Long, LocalDate> booked) {
+        Timestamp now = now();
+        List<Object[]> rows = new java.util.ArrayList<>();
+        int moved = 0;
+        for (Created created : items) {
+            LocalDate date = booked.get(created.odooId());
+            if (date == null) {
+                continue;
+            }
+            boolean isMoved = !date.equals(created.item().itemDate());
+            moved += isMoved ? 1 : 0;
+            rows.add(new Object[] {Date.valueOf(date), isMoved, isMoved ? movedMessage(created.item(), date) : null,
+                    now, created.item().id()});
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("UPDATE odoo_outbox SET odoo_date = ?, date_moved = ?, last_error = ?, updated_at = ?"
+                    + " WHERE id = ?", rows);
+        }
+        return moved;
+    }
+
+    private static String movedMessage(OutboxItem item, LocalDate odooDate) {
+        return "Odoo booked it on " + odooDate + " instead of " + item.itemDate();
     }
 
     public void markSkipped(OutboxItem item, String reason, long executionId) {

@@ -6,10 +6,14 @@ import io.finbatch.writers.journal.JournalEntryStore;
 import io.finbatch.writers.periods.FiscalPeriod;
 import io.finbatch.writers.periods.FiscalPeriodRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.JdbcUtils;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +26,24 @@ import java.util.Optional;
  */
 public class PostingPreparer {
 
+    private static final String LINE_COLUMNS = "account_key, booking_date, value_date, amount, currency,"
+            + " counterparty_name, counterparty_iban, counterparty_other, remittance, structured_reference,"
+            + " end_to_end_id, original_amount, original_currency";
+    /** A statement line's columns by their lower-case names, whatever case the database reports them in. */
+    private static final RowMapper<Map<String, Object>> LINE_ROW = (rs, n) -> {
+        Map<String, Object> row = new HashMap<>();
+        for (String column : LINE_COLUMNS.split(",\\s*")) {
+            row.put(column, JdbcUtils.getResultSetValue(rs, rs.findColumn(column)));
+        }
+        return row;
+    };
+
     private final JdbcTemplate jdbc;
     private final JournalEntryStore entries;
     private final OdooDirectory directory;
     private final FiscalPeriodRepository periods;
+    /** Statement lines loaded by {@link #prefetch}, by id, not taken yet. */
+    private final Map<Long, Map<String, Object>> prefetched = new HashMap<>();
 
     public PostingPreparer(JdbcTemplate jdbc, JournalEntryStore entries, OdooDirectory directory,
             FiscalPeriodRepository periods) {
@@ -52,11 +70,33 @@ public class PostingPreparer {
         return kind == OutboxKind.STATEMENT_LINE ? "account.bank.statement.line" : "account.move";
     }
 
+    /**
+     * Loads the staged statement lines of the given items in one query ({@code = ANY(?)}, see the staging
+     * writer), for {@link #prepare} to take instead of one query per item. Each is taken once; what is not
+     * loaded here is read on its own.
+     */
+    public void prefetch(List<OutboxItem> items) {
+        Long[] ids = items.stream().filter(item -> item.kind() == OutboxKind.STATEMENT_LINE)
+                .map(OutboxItem::sourceId).distinct().toArray(Long[]::new);
+        if (ids.length == 0) {
+            return;
+        }
+        jdbc.query(connection -> {
+            PreparedStatement query = connection.prepareStatement("SELECT id, " + LINE_COLUMNS
+                    + " FROM statement_line WHERE id = ANY (?)");
+            query.setArray(1, connection.createArrayOf("BIGINT", ids));
+            return query;
+        }, rs -> {
+            prefetched.put(rs.getLong("id"), LINE_ROW.mapRow(rs, 0));
+        });
+    }
+
     private PreparedPosting statementLine(OutboxItem item) {
-        Map<String, Object> line = jdbc.queryForMap("SELECT account_key, booking_date, value_date, amount, currency,"
-                + " counterparty_name, counterparty_iban, counterparty_other, remittance, structured_reference,"
-                + " end_to_end_id, original_amount, original_currency FROM statement_line WHERE id = ?",
-                item.sourceId());
+        Map<String, Object> line = prefetched.remove(item.sourceId());
+        if (line == null) {
+            line = jdbc.queryForObject("SELECT " + LINE_COLUMNS + " FROM statement_line WHERE id = ?", LINE_ROW,
+                    item.sourceId());
+        }
         String account = (String) line.get("account_key");
         Optional<Long> journal = directory.bankJournalFor(account);
         if (journal.isEmpty()) {

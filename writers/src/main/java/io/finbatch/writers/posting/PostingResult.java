@@ -7,7 +7,11 @@ public sealed interface PostingResult {
 
     OutboxItem item();
 
-    /** In Odoo as record {@code odooId}, booked on {@code odooDate}; {@code alreadyPresent} when it was there before. */
+    /**
+     * In Odoo as record {@code odooId}, booked on {@code odooDate}; {@code alreadyPresent} when it was there before.
+     * {@code odooDate} is null for a record created by this posting: the dates Odoo booked are read back afterwards,
+     * many at a time ({@link OdooBatchPoster#bookedDates}).
+     */
     record Confirmed(OutboxItem item, long odooId, LocalDate odooDate, boolean alreadyPresent) implements PostingResult {
     }
 
