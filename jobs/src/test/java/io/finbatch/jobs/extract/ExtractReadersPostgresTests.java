@@ -93,8 +93,7 @@ class ExtractReadersPostgresTests {
         ExtractDefinition definition = definition(SQL);
         List<List<Object>> copied = readAll(ExtractQuery.reader(dataSource, definition, VALUES, 50));
         List<List<Object>> cursor = readAll(ExtractQuery.cursorReader(dataSource, definition, VALUES, 50));
-        assertThat(ExtractQuery.reader(dataSource, definition, VALUES, 50).getClass().getSimpleName())
-                .isEqualTo("PostgresCopyExtractReader");
+        assertThat(ExtractQuery.streamsWithCopy(dataSource, definition)).isTrue();
         assertThat(copied).hasSizeGreaterThan(200).isEqualTo(cursor);
         assertThat(copied).extracting(row -> row.get(0)).contains("tab\there", "back\\slash", "\\N", "", null);
     }

@@ -33,18 +33,23 @@ public final class ExtractQuery {
     }
 
     /**
-     * The rows of the extract: on PostgreSQL streamed with {@code COPY} (the server does not wait for a
-     * fetch after each batch), elsewhere through a JDBC cursor read {@code fetchSize} rows at a time.
+     * The rows of the extract, read ahead on a thread of their own {@code fetchSize} at a time: on
+     * PostgreSQL streamed with {@code COPY} (the server does not wait for a fetch after each batch),
+     * elsewhere through a JDBC cursor.
      */
     public static ItemStreamReader<ExtractRow> reader(DataSource dataSource, ExtractDefinition definition,
             Map<String, Object> parameters, int fetchSize) {
-        if (isPostgres(dataSource) && PostgresCopyExtractReader.supports(definition)) {
-            return new PostgresCopyExtractReader(dataSource, definition, parameters);
-        }
-        return cursorReader(dataSource, definition, parameters, fetchSize);
+        ItemStreamReader<ExtractRow> rows = streamsWithCopy(dataSource, definition)
+                ? new PostgresCopyExtractReader(dataSource, definition, parameters)
+                : cursorReader(dataSource, definition, parameters, fetchSize);
+        return new ReadAheadItemReader<>(rows, fetchSize, "extract-" + definition.name());
     }
 
-    static boolean isPostgres(DataSource dataSource) {
+    /** Whether {@link #reader} streams this extract with COPY: on PostgreSQL, columns named plainly. */
+    public static boolean streamsWithCopy(DataSource dataSource, ExtractDefinition definition) {
+        if (!PostgresCopyExtractReader.supports(definition)) {
+            return false;
+        }
         try (Connection connection = dataSource.getConnection()) {
             return connection.isWrapperFor(PGConnection.class);
         } catch (SQLException e) {
