@@ -1,5 +1,6 @@
 package io.finbatch.readers.camt;
 
+import com.ctc.wstx.exc.WstxLazyException;
 import io.finbatch.mappings.statement.StatementEvent;
 import io.finbatch.mappings.statement.StatementHeader;
 import io.finbatch.mappings.statement.StatementLine;
@@ -7,7 +8,6 @@ import io.finbatch.readers.MalformedEntryException;
 import io.finbatch.readers.StatementFormatException;
 import io.finbatch.readers.StatementParser;
 
-import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -17,7 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Streaming parser of camt.052 / camt.053 / camt.054 files of every version, with the JDK's StAX.
+ * Streaming parser of camt.052 / camt.053 / camt.054 files of every version, with StAX (Woodstox, see
+ * {@link SecureXmlInputFactory}).
  * Holds one entry at a time: a statement's header is emitted at its first {@code Ntry} (balances come
  * before the entries in every valid file), its lines entry by entry, its trailer at its end tag.
  *
@@ -32,6 +33,8 @@ public final class CamtParser implements StatementParser {
     private static final String ENTRY = "Ntry";
     /** Envelopes around the message are a few levels deep; deeper nesting before it is not a camt file. */
     private static final int MAX_ENVELOPE_DEPTH = 32;
+    /** Where a problem found before the first event is: the XML declaration, which starts the file. */
+    private static final String XML_DECLARATION = "XML declaration, " + XmlCursor.position(1, 1);
 
     private final InputStream in;
     private final String file;
@@ -79,7 +82,8 @@ public final class CamtParser implements StatementParser {
         try {
             xml = SecureXmlInputFactory.create().createXMLStreamReader(in);
         } catch (XMLStreamException e) {
-            throw notWellFormed(file, null, e);
+            // the parser reads the XML declaration here (e.g. an unsupported encoding), which starts the file
+            throw notWellFormed(file, XmlCursor.position(e.getLocation()) == null ? XML_DECLARATION : null, e, null);
         }
         List<String> path = new ArrayList<>();
         try {
@@ -119,7 +123,9 @@ public final class CamtParser implements StatementParser {
                 }
             }
         } catch (XMLStreamException e) {
-            throw notWellFormed(file, pathOf(path, null), e);
+            throw notWellFormed(file, pathOf(path, null), e, xml);
+        } catch (WstxLazyException e) {
+            throw notWellFormed(file, pathOf(path, null), lazyProblem(e), xml);
         }
     }
 
@@ -191,7 +197,10 @@ public final class CamtParser implements StatementParser {
             }
         } catch (XMLStreamException e) {
             state = State.DONE;
-            throw notWellFormed(file, currentPath(), e);
+            throw notWellFormed(file, currentPath(), e, xml);
+        } catch (WstxLazyException e) {
+            state = State.DONE;
+            throw notWellFormed(file, currentPath(), lazyProblem(e), xml);
         } catch (CamtStatementReader.BalanceException e) {
             state = State.DONE;
             throw new StatementFormatException(file, currentPath() + ", " + XmlCursor.position(e.line, e.column),
@@ -320,21 +329,52 @@ public final class CamtParser implements StatementParser {
         return statement != null ? statement.path : messagePath;
     }
 
-    private static StatementFormatException notWellFormed(String file, String path, XMLStreamException e) {
-        Location location = e.getLocation();
-        String position = location == null ? null : XmlCursor.position(location);
+    /**
+     * The parser's error with the element path and its position: the exception's own location, or where the
+     * reader is when the exception has none (Woodstox's limits and decoding errors carry none).
+     */
+    private static StatementFormatException notWellFormed(String file, String path, XMLStreamException e,
+            XMLStreamReader xml) {
+        String position = XmlCursor.position(e.getLocation());
+        if (position == null && xml != null) {
+            try {
+                position = XmlCursor.position(xml.getLocation());
+            } catch (RuntimeException unknown) {
+                // no position then; the path still says where
+            }
+        }
         String where = path == null ? position : position == null ? path : path + ", " + position;
         return new StatementFormatException(file, where, "not well-formed XML: " + reason(e), e);
     }
 
-    /** The parser's own message without the "ParseError at [row,col]" prefix the JDK adds. */
-    private static String reason(XMLStreamException e) {
+    /**
+     * A well-formedness error Woodstox found while completing a text it had left for later (lazy parsing):
+     * it throws it unchecked from the accessor that asked for the text.
+     */
+    private static XMLStreamException lazyProblem(WstxLazyException e) {
+        return e.getCause() instanceof XMLStreamException cause ? cause : new XMLStreamException(e.getMessage(), e);
+    }
+
+    /**
+     * The parser's own message, without the location that is reported separately: Woodstox appends
+     * {@code "\n at [row,col {unknown-source}]: [r,c]"}, {@link XMLStreamException}'s constructor with a
+     * location puts {@code "ParseError at [row,col]:[r,c]\nMessage: "} before it.
+     */
+    static String reason(XMLStreamException e) {
         String message = e.getMessage();
         if (message == null) {
             return "unreadable XML";
         }
         int at = message.indexOf("Message: ");
-        return (at >= 0 ? message.substring(at + "Message: ".length()) : message).strip();
+        if (at >= 0) {
+            message = message.substring(at + "Message: ".length());
+        }
+        int location = message.indexOf(" at [row,col");
+        if (location >= 0) {
+            message = message.substring(0, location);
+        }
+        message = message.strip();
+        return message.isEmpty() ? "unreadable XML" : message;
     }
 
     @Override
