@@ -118,7 +118,7 @@ public final class Bench {
                 usage: java -jar bench/target/finance-batch-bench.jar COMMAND
                   generate camt|mt940 SIZE_MB [FILE] [--seed N]  deterministic data, default bench/target/bench-data/
                   run camt|mt940 FILE [--runs N]                  fresh JVM per run (default 5), Markdown table
-                  task NAME FILE                                  one measured pass: raw-stax, our-reader,
+                  task NAME FILE                                  one measured pass: raw-stax, raw-stax-woodstox, our-reader,
                                                                   prowide-camt, prowide-mt940, prowide-mt940-parse-only
                   crosscheck [FIXTURES_DIR]                       our reader vs Prowide on the public fixtures
                   hotspots RECORDING.jfr [TOP]                    JFR execution samples by method (self, total)""");

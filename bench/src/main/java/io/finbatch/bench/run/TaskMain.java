@@ -19,13 +19,14 @@ public final class TaskMain {
 
     public static BenchTask task(String name) {
         return switch (name) {
-            case "raw-stax" -> new RawStaxPass();
+            case "raw-stax" -> new RawStaxPass(RawStaxPass.Parser.JDK);
+            case "raw-stax-woodstox" -> new RawStaxPass(RawStaxPass.Parser.WOODSTOX);
             case "our-reader" -> new OurReaderPass();
             case "prowide-camt" -> new ProwideCamtParse();
             case "prowide-mt940" -> new ProwideMt940Parse(true);
             case "prowide-mt940-parse-only" -> new ProwideMt940Parse(false);
             default -> throw new IllegalArgumentException("unknown task '" + name
-                    + "' (raw-stax, our-reader, prowide-camt, prowide-mt940, prowide-mt940-parse-only)");
+                    + "' (raw-stax, raw-stax-woodstox, our-reader, prowide-camt, prowide-mt940, prowide-mt940-parse-only)");
         };
     }
 

@@ -50,8 +50,11 @@ class GeneratorsTest {
         assertThat(ours.balanceChecksFailed()).as("opening + booked lines = closing").isZero();
         assertThat(ours.balanceChecksOk()).isEqualTo(facts.statements());
 
-        TaskResult raw = new RawStaxPass().run(file);
-        assertThat(raw.entries()).isEqualTo(facts.entries());
+        for (RawStaxPass.Parser parser : RawStaxPass.Parser.values()) {
+            TaskResult raw = new RawStaxPass(parser).run(file);
+            assertThat(raw.entries()).as("raw pass, %s", parser).isEqualTo(facts.entries());
+            assertThat(raw.statements()).as("raw pass, %s", parser).isEqualTo(facts.statements());
+        }
 
         ProwideCamtParse prowide = new ProwideCamtParse();
         prowide.prepare();
