@@ -7,6 +7,7 @@ import io.finbatch.readers.StatementFormats;
 import io.finbatch.readers.batch.StatementEventItemReader;
 import io.finbatch.writers.staging.ImportExceptionRecorder;
 import io.finbatch.writers.staging.StatementFileRegistry;
+import io.finbatch.writers.staging.StatementLineInserts;
 import io.finbatch.writers.staging.StatementStagingWriter;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -114,11 +115,17 @@ public class StatementImportJobConfiguration {
         return new StatementEventItemReader(formats, Path.of(file));
     }
 
+    /** COPY on PostgreSQL, batched inserts on H2: decided once, from the database the application runs on. */
+    @Bean
+    StatementLineInserts statementLineInserts(JdbcTemplate jdbc) {
+        return StatementLineInserts.forDatabase(jdbc);
+    }
+
     @Bean
     @StepScope
-    StatementStagingWriter statementStagingWriter(JdbcTemplate jdbc, Clock clock,
+    StatementStagingWriter statementStagingWriter(JdbcTemplate jdbc, Clock clock, StatementLineInserts lineInserts,
             @Value("#{jobExecutionContext['statementFileId']}") Long fileId) {
-        return new StatementStagingWriter(jdbc, fileId, clock);
+        return new StatementStagingWriter(jdbc, fileId, clock, lineInserts);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.finbatch.jobs.support;
 
 import io.finbatch.mappings.statement.StatementEvent;
+import io.finbatch.writers.staging.StatementLineInserts;
 import io.finbatch.writers.staging.StatementStagingWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -41,8 +42,8 @@ public final class FailureInjection {
 
     static final class FailingStagingWriter extends StatementStagingWriter {
 
-        FailingStagingWriter(JdbcTemplate jdbc, long fileId, Clock clock) {
-            super(jdbc, fileId, clock);
+        FailingStagingWriter(JdbcTemplate jdbc, long fileId, Clock clock, StatementLineInserts lineInserts) {
+            super(jdbc, fileId, clock, lineInserts);
         }
 
         @Override
@@ -65,9 +66,9 @@ public final class FailureInjection {
         @Bean
         @Primary
         @StepScope
-        StatementStagingWriter failingStagingWriter(JdbcTemplate jdbc, Clock clock,
+        StatementStagingWriter failingStagingWriter(JdbcTemplate jdbc, Clock clock, StatementLineInserts lineInserts,
                 @Value("#{jobExecutionContext['statementFileId']}") Long fileId) {
-            return new FailingStagingWriter(jdbc, fileId, clock);
+            return new FailingStagingWriter(jdbc, fileId, clock, lineInserts);
         }
     }
 }

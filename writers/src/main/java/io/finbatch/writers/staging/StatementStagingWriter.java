@@ -18,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,27 +31,27 @@ import java.util.Set;
  * into {@code statement_line}. A line whose unique import id is already staged (same file imported
  * before, an overlapping statement, an intraday report seen earlier) is counted as a duplicate and not
  * inserted. Writing the same chunk twice changes nothing, so a chunk re-written by the step is safe.
- * Pending and information lines are not staged.
+ * Pending and information lines are not staged. The new lines of a chunk go in with one {@code COPY} on
+ * PostgreSQL, a batched insert elsewhere ({@link StatementLineInserts}), in the chunk's transaction.
  */
 public class StatementStagingWriter implements ItemWriter<StatementEvent> {
-
-    private static final String INSERT_LINE = "INSERT INTO statement_line (unique_import_id, bank_statement_id,"
-            + " account_key, booking_date, value_date, amount, currency, reversal, bank_reference, customer_reference,"
-            + " end_to_end_id, batch_reference, counterparty_name, counterparty_iban, counterparty_other,"
-            + " counterparty_bic, remittance, structured_reference, tx_domain, tx_family, tx_sub_family,"
-            + " tx_proprietary, tx_swift, original_amount, original_currency, exchange_rate, raw_information,"
-            + " source_location, imported_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final long fileId;
     private final Clock clock;
+    private final StatementLineInserts lineInserts;
     private final Map<Integer, Long> statementIds = new HashMap<>();
 
+    /** A writer that inserts lines the way {@link StatementLineInserts#forDatabase} chooses for this database. */
     public StatementStagingWriter(JdbcTemplate jdbc, long fileId, Clock clock) {
+        this(jdbc, fileId, clock, StatementLineInserts.forDatabase(jdbc));
+    }
+
+    public StatementStagingWriter(JdbcTemplate jdbc, long fileId, Clock clock, StatementLineInserts lineInserts) {
         this.jdbc = jdbc;
         this.fileId = fileId;
         this.clock = clock;
+        this.lineInserts = lineInserts;
     }
 
     @Override
@@ -74,7 +75,8 @@ public class StatementStagingWriter implements ItemWriter<StatementEvent> {
         }
         Map<String, Long> alreadyStaged = alreadyStaged(lines.keySet());
         List<Object[]> inserts = new ArrayList<>(lines.size());
-        Timestamp now = Timestamp.from(Instant.now(clock));
+        // microseconds, as the database keeps it: both ways of inserting store the very same value
+        Timestamp now = Timestamp.from(Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
         for (Map.Entry<String, LineToStage> entry : lines.entrySet()) {
             long statementId = entry.getValue().statementId();
             long[] counts = countsByStatement.get(statementId);
@@ -88,9 +90,7 @@ public class StatementStagingWriter implements ItemWriter<StatementEvent> {
                 inserts.add(lineRow(entry.getValue(), now));
             }
         }
-        if (!inserts.isEmpty()) {
-            jdbc.batchUpdate(INSERT_LINE, inserts);
-        }
+        lineInserts.insert(inserts);
         for (Map.Entry<Long, long[]> counts : countsByStatement.entrySet()) {
             jdbc.update("UPDATE bank_statement SET lines_imported = lines_imported + ?,"
                     + " lines_duplicate = lines_duplicate + ? WHERE id = ?",

@@ -1,0 +1,64 @@
+package io.finbatch.writers.staging;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Statement lines through {@code COPY statement_line (...) FROM STDIN} (PgJDBC's {@code CopyManager}) on the
+ * connection of the chunk's transaction, so the copied rows commit and roll back with the chunk. One round trip
+ * and one statement per chunk instead of a bound multi-row insert per 128 rows; the server checks the unique
+ * and foreign keys as for an insert, and a failing row fails the whole COPY.
+ */
+final class PostgresCopyStatementLines implements StatementLineInserts {
+
+    private static final String COPY_LINES = "COPY statement_line (" + COLUMNS + ") FROM STDIN";
+
+    private final JdbcTemplate jdbc;
+
+    PostgresCopyStatementLines(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** True when the connection is PgJDBC's (directly or behind a pool): COPY needs its API. */
+    static boolean usable(Connection connection) throws SQLException {
+        return connection.isWrapperFor(PGConnection.class);
+    }
+
+    @Override
+    public void insert(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        CopyTextRows text = new CopyTextRows(rows.size());
+        for (Object[] row : rows) {
+            text.append(row);
+        }
+        byte[] data = text.text().getBytes(StandardCharsets.UTF_8);
+        long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_LINES);
+            try {
+                copy.writeToCopy(data, 0, data.length);
+                return copy.endCopy();
+            } catch (SQLException | RuntimeException failed) {
+                if (copy.isActive()) {
+                    try {
+                        copy.cancelCopy();
+                    } catch (SQLException notCancelled) {
+                        failed.addSuppressed(notCancelled);
+                    }
+                }
+                throw failed;
+            }
+        });
+        if (copied != rows.size()) {
+            throw new IllegalStateException("COPY wrote " + copied + " statement lines of " + rows.size());
+        }
+    }
+}
