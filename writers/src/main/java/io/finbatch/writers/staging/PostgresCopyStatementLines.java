@@ -5,7 +5,6 @@ import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -40,11 +39,12 @@ final class PostgresCopyStatementLines implements StatementLineInserts {
         for (Object[] row : rows) {
             text.append(row);
         }
-        byte[] data = text.text().getBytes(StandardCharsets.UTF_8);
+        byte[] data = text.bytes();
+        int length = text.length();
         long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_LINES);
             try {
-                copy.writeToCopy(data, 0, data.length);
+                copy.writeToCopy(data, 0, length);
                 return copy.endCopy();
             } catch (SQLException | RuntimeException failed) {
                 if (copy.isActive()) {

@@ -123,6 +123,7 @@ class StatementStagingPostgresTests {
         Map<String, Object> awkward = jdbc.queryForMap("SELECT * FROM statement_line WHERE unique_import_id = 'awkward'");
         assertThat(awkward.get("remittance")).isEqualTo(AWKWARD);
         assertThat(awkward.get("raw_information")).isEqualTo("\\.");
+        assertThat(awkward.get("customer_reference")).isEqualTo("cust\\ref ? lone"); // a lone surrogate, as getBytes
         assertThat(awkward.get("counterparty_name")).isEqualTo("Müller & Söhne \\ \"GmbH\"\t😀");
         assertThat(awkward.get("amount")).isEqualTo(new BigDecimal("99999999999999999.99999"));
         assertThat(awkward.get("reversal")).isEqualTo(true);
@@ -234,7 +235,7 @@ class StatementStagingPostgresTests {
         List<StatementEvent> events = new ArrayList<>();
         events.add(started(header));
         events.add(new StatementEvent.Line(header, new StatementLine(LocalDate.of(2024, 2, 29), LocalDate.of(2024, 3, 1),
-                new BigDecimal("99999999999999999.99999"), "EUR", true, "REF\t1", "cust\\ref", "E2E\n1", "batch\r1",
+                new BigDecimal("99999999999999999.99999"), "EUR", true, "REF\t1", "cust\\ref \uD83D lone", "E2E\n1", "batch\r1",
                 new Counterparty("Müller & Söhne \\ \"GmbH\"\t😀", "DE89370400440532013000", "other\nid", "COBADEFFXXX"),
                 AWKWARD, "RF18 5390 0754 7034", new TransactionCode("PMNT", "RCDT", "ESCT", "NTRF+166", "N166"),
                 new OriginalAmount(new BigDecimal("-123456.987654321"), "USD", new BigDecimal("1.123456789012345")),
