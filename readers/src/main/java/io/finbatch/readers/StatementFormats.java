@@ -35,6 +35,18 @@ public final class StatementFormats {
      * @throws StatementFormatException the file is missing, empty or of no known format
      */
     public StatementStream open(Path file) {
+        return open(file, true);
+    }
+
+    /**
+     * Opens the file as {@link #open(Path)} does, but its lines get no unique import id: for reading a file only
+     * to check it (balances, accounts, syntax), where the ids would be computed and thrown away.
+     */
+    public StatementStream openWithoutImportIds(Path file) {
+        return open(file, false);
+    }
+
+    private StatementStream open(Path file, boolean importIds) {
         String name = file.toString();
         InputStream in;
         try {
@@ -45,7 +57,8 @@ public final class StatementFormats {
             throw new StatementFormatException(name, null, "cannot open file: " + e.getMessage(), e);
         }
         try {
-            return new StatementStream(detect(in, name).open(in, name));
+            StatementParser parser = detect(in, name).open(in, name);
+            return importIds ? new StatementStream(parser) : StatementStream.withoutImportIds(parser);
         } catch (RuntimeException e) {
             closeQuietly(in);
             throw e;

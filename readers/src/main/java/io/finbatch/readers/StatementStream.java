@@ -15,37 +15,54 @@ import java.math.BigDecimal;
 public final class StatementStream implements AutoCloseable {
 
     private final StatementParser parser;
-    private final UniqueImportIds ids = new UniqueImportIds();
+    private final UniqueImportIds ids;
     private BigDecimal bookedSum = BigDecimal.ZERO;
     private long bookedLines;
     private BalanceCheck lastBalanceCheck;
 
     public StatementStream(StatementParser parser) {
+        this(parser, true);
+    }
+
+    private StatementStream(StatementParser parser, boolean importIds) {
         this.parser = parser;
+        this.ids = importIds ? new UniqueImportIds() : null;
+    }
+
+    /**
+     * A stream whose lines carry no unique import id (null): for a pass that only checks the file, where the
+     * id (two SHA-256 digests of the line's content key at most) would be computed for nothing.
+     */
+    public static StatementStream withoutImportIds(StatementParser parser) {
+        return new StatementStream(parser, false);
     }
 
     public String format() {
         return parser.format();
     }
 
-    /** The next event, as {@link StatementParser#next()}, with lines carrying their unique import id. */
+    /** The next event, as {@link StatementParser#next()}, with lines carrying their unique import id (unless made without). */
     public StatementEvent next() {
         StatementEvent event = parser.next();
         if (event instanceof StatementEvent.Started) {
-            ids.startStatement();
+            if (ids != null) {
+                ids.startStatement();
+            }
             bookedSum = BigDecimal.ZERO;
             bookedLines = 0;
             lastBalanceCheck = null;
         } else if (event instanceof StatementEvent.Line lineEvent) {
-            StatementHeader header = lineEvent.header();
             StatementLine line = lineEvent.line();
-            String currency = header.account() == null ? null : header.account().currency();
-            line = withUniqueImportId(line, ids.idFor(header.account(), currency, line));
             if (line.booked() && line.amount() != null) {
                 bookedSum = bookedSum.add(line.amount());
                 bookedLines++;
             }
-            return new StatementEvent.Line(header, line);
+            if (ids == null) {
+                return event;
+            }
+            StatementHeader header = lineEvent.header();
+            String currency = header.account() == null ? null : header.account().currency();
+            return new StatementEvent.Line(header, withUniqueImportId(line, ids.idFor(header.account(), currency, line)));
         } else if (event instanceof StatementEvent.Ended ended) {
             lastBalanceCheck = BalanceCheck.of(ended.trailer().openingBalance(), ended.trailer().closingBalance(),
                     bookedSum);

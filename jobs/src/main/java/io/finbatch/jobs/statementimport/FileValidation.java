@@ -16,6 +16,7 @@ import java.util.List;
  * Reads a whole statement file once, before anything of it is staged, and lists every reason to refuse
  * it: unreadable syntax, statements that do not balance, invalid accounts or currencies, more malformed
  * entries than the skip limit allows. Memory stays constant; at most {@link #MAX_PROBLEMS} problems are kept.
+ * Lines are read without their unique import ids: no check uses them, and the staging step computes them.
  */
 final class FileValidation {
 
@@ -54,7 +55,7 @@ final class FileValidation {
         int statements = 0;
         long lines = 0;
         long malformed = 0;
-        try (StatementStream stream = formats.open(file)) {
+        try (StatementStream stream = formats.openWithoutImportIds(file)) { // ids are the staging step's
             format = stream.format();
             while (true) {
                 StatementEvent event;
