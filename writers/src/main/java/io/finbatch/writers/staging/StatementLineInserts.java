@@ -3,6 +3,8 @@ package io.finbatch.writers.staging;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -26,6 +28,13 @@ public interface StatementLineInserts {
      * {@link java.math.BigDecimal}, {@link java.sql.Date} or {@link java.sql.Timestamp}.
      */
     void insert(List<Object[]> rows);
+
+    /**
+     * Prepares the statement that looks up which unique import ids of a chunk are staged already
+     * ({@code unique_import_id = ANY (?)}, one array parameter) before it runs; nothing by default.
+     */
+    default void prepareLookup(PreparedStatement lookup) throws SQLException {
+    }
 
     /** COPY where the database is PostgreSQL reached through PgJDBC, batched inserts otherwise. */
     static StatementLineInserts forDatabase(JdbcTemplate jdbc) {

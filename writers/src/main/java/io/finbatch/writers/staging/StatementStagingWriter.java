@@ -106,7 +106,8 @@ public class StatementStagingWriter implements ItemWriter<StatementEvent> {
      * ({@code = ANY(?)}), not an {@code IN} list of one parameter per id: PostgreSQL plans a prepared statement
      * once for all chunks after a few executions, and the plan it made for {@code IN} with 500 parameters while
      * the table was still small scanned the whole table for every chunk until the table was next analysed (each
-     * chunk slower than the one before); for an array parameter the cached plan probes the unique index.
+     * chunk slower than the one before). A cached plan for {@code = ANY} can go the same way (see
+     * {@link PostgresCopyStatementLines#prepareLookup}), so on PostgreSQL the lookup is planned at each execution.
      */
     private Map<String, Long> alreadyStaged(Set<String> ids) {
         Map<String, Long> found = new HashMap<>();
@@ -120,6 +121,7 @@ public class StatementStagingWriter implements ItemWriter<StatementEvent> {
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT unique_import_id, bank_statement_id FROM statement_line WHERE unique_import_id = ANY (?)");
                 query.setArray(1, connection.createArrayOf("VARCHAR", slice));
+                lineInserts.prepareLookup(query);
                 return query;
             }, rs -> {
                 found.put(rs.getString(1), rs.getLong(2));
