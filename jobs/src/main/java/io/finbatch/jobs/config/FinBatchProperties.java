@@ -12,7 +12,7 @@ public record FinBatchProperties(Path inbox, int chunkSize, @Name("import") Impo
 
     public FinBatchProperties {
         if (chunkSize <= 0) {
-            chunkSize = 500;
+            chunkSize = 2000;
         }
         if (importSettings == null) {
             importSettings = new Import(50, 3, Duration.ofSeconds(2));
