@@ -51,7 +51,7 @@ final class PostgresCopyStatementLines implements StatementLineInserts {
         if (rows.isEmpty()) {
             return;
         }
-        CopyTextRows text = new CopyTextRows(rows.size());
+        CopyTextBuffer text = new CopyTextBuffer(rows.size());
         for (Object[] row : rows) {
             text.append(row);
         }

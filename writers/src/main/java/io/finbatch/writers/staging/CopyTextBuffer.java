@@ -16,14 +16,14 @@ import java.util.Arrays;
  * {@code f}. Text is encoded as {@link String#getBytes} does with UTF-8 (a lone surrogate becomes {@code ?}),
  * escaping and encoding in one pass: every remittance and raw :86: text of a file goes through here.
  */
-final class CopyTextRows {
+final class CopyTextBuffer {
 
     private byte[] bytes;
     private int length;
     private Timestamp lastTimestamp;
     private byte[] lastTimestampText;
 
-    CopyTextRows(int expectedRows) {
+    CopyTextBuffer(int expectedRows) {
         bytes = new byte[Math.max(16, expectedRows) * 640];
     }
 
