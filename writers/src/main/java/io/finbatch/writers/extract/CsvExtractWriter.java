@@ -51,9 +51,14 @@ public class CsvExtractWriter implements ExtractFileWriter {
     public void write(ExtractRow row) throws IOException {
         record.setLength(0);
         for (int i = 0; i < columns; i++) {
-            value.setLength(0);
-            appendText(value, row.get(i));
-            field(value, i == 0);
+            Object cell = row.get(i);
+            if (cell instanceof String text) { // as it is: no copy through the value buffer
+                field(text, i == 0);
+            } else {
+                value.setLength(0);
+                appendText(value, cell);
+                field(value, i == 0);
+            }
         }
         endRecord();
     }

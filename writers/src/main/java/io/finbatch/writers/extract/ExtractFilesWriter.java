@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Writes the rows of an extract to each of its formats at once, in one pass over the cursor, and counts
@@ -38,7 +39,7 @@ public class ExtractFilesWriter implements ItemStreamWriter<ExtractRow> {
     private final int[] totalColumns;
     private final BigDecimal[] totals;
     private final List<ExtractFileWriter> writers = new ArrayList<>();
-    private Object[] previousKey;
+    private ExtractRow previousRow;
     private long rows;
     private boolean closed;
 
@@ -98,16 +99,23 @@ public class ExtractFilesWriter implements ItemStreamWriter<ExtractRow> {
     }
 
     private void checkKey(ExtractRow row) {
+        ExtractRow previous = previousRow;
+        previousRow = row;
+        if (previous == null) {
+            return;
+        }
+        for (int i = sortColumns.length - 1; i >= 0; i--) { // the last sort column differs most often
+            if (!Objects.equals(previous.get(sortColumns[i]), row.get(sortColumns[i]))) {
+                return;
+            }
+        }
         Object[] key = new Object[sortColumns.length];
         for (int i = 0; i < key.length; i++) {
             key[i] = row.get(sortColumns[i]);
         }
-        if (previousKey != null && Arrays.equals(previousKey, key)) {
-            throw new IllegalStateException(definition.name() + ": rows " + rows + " and " + (rows + 1)
-                    + " are equal on the sort columns " + definition.sort() + " " + Arrays.toString(key)
-                    + ": the sort must be a key of the result, or the order of the file is not reproducible");
-        }
-        previousKey = key;
+        throw new IllegalStateException(definition.name() + ": rows " + rows + " and " + (rows + 1)
+                + " are equal on the sort columns " + definition.sort() + " " + Arrays.toString(key)
+                + ": the sort must be a key of the result, or the order of the file is not reproducible");
     }
 
     @Override
