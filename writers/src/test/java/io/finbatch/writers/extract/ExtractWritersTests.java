@@ -112,6 +112,24 @@ class ExtractWritersTests {
     }
 
     @Test
+    void rowsEqualOnTheSortColumnsStopTheExtractNamingThem() throws IOException {
+        ExtractFilesWriter writer = new ExtractFilesWriter(definition(","), dir.resolve("dup"), "2026-10", AS_OF,
+                Map.of(), 10);
+        Files.createDirectories(dir.resolve("dup"));
+        writer.open(new org.springframework.batch.infrastructure.item.ExecutionContext());
+        try {
+            writer.write(new org.springframework.batch.infrastructure.item.Chunk<>(
+                    row("A", LocalDate.of(2026, 10, 1), "1.00", 1L), row("B", LocalDate.of(2026, 10, 1), "1.00", 1L)));
+            assertThatThrownBy(() -> writer.write(new org.springframework.batch.infrastructure.item.Chunk<>(
+                    row("B", LocalDate.of(2026, 10, 2), "2.00", 2L))))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("sample: rows 2 and 3 are equal on the sort columns [code] [B]");
+        } finally {
+            writer.close();
+        }
+    }
+
+    @Test
     void aDescriptorIsCheckedBeforeAnyRowIsRead() {
         byte[] sql = "SELECT a FROM t WHERE d <= :period_end AND x::text = 'y:z'".getBytes(StandardCharsets.UTF_8);
         String base = "name: s\nkind: management\ncolumns: [{name: a, type: amount}]\nsort: [a]\nformats: [csv]\n";
