@@ -15,6 +15,8 @@ import java.nio.file.Path;
  * for a chunk-oriented step. Saves how many events were consumed, so a restarted step reads the file
  * again from the start and resumes after the last committed chunk. A malformed entry surfaces as a
  * {@link MalformedEntryException} from {@link #read()}, which the step may skip; it counts as consumed.
+ * The file is parsed a few thousand events ahead on a thread of its own ({@link EventsReadAhead}), so the
+ * next chunk is parsed while the last one is written; what counts as consumed is what the step has read.
  */
 public class StatementEventItemReader implements ItemStreamReader<StatementEvent> {
 
@@ -23,6 +25,7 @@ public class StatementEventItemReader implements ItemStreamReader<StatementEvent
     private final StatementFormats formats;
     private final Path file;
     private StatementStream stream;
+    private EventsReadAhead events;
     private long consumed;
 
     public StatementEventItemReader(StatementFormats formats, Path file) {
@@ -45,12 +48,13 @@ public class StatementEventItemReader implements ItemStreamReader<StatementEvent
                 // it was skipped (and recorded) before the restart
             }
         }
+        events = new EventsReadAhead(stream, "statement-events-" + file.getFileName());
     }
 
     @Override
-    public StatementEvent read() {
+    public StatementEvent read() throws InterruptedException {
         consumed++;
-        StatementEvent event = stream.next();
+        StatementEvent event = events.next();
         if (event == null) {
             consumed--;
         }
@@ -64,6 +68,16 @@ public class StatementEventItemReader implements ItemStreamReader<StatementEvent
 
     @Override
     public void close() throws ItemStreamException {
+        if (events != null) {
+            try {
+                events.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ItemStreamException("interrupted while stopping the reading of " + file, e);
+            } finally {
+                events = null;
+            }
+        }
         if (stream != null) {
             stream.close();
             stream = null;

@@ -56,13 +56,13 @@ public class StatementStagingWriter implements ItemWriter<StatementEvent> {
 
     @Override
     public void write(Chunk<? extends StatementEvent> chunk) {
+        resolveStatementIds(chunk);
         Map<String, LineToStage> lines = new LinkedHashMap<>();
-        Map<Long, long[]> countsByStatement = new HashMap<>();
+        Map<Long, long[]> countsByStatement = new LinkedHashMap<>();
+        List<Object[]> trailers = new ArrayList<>();
         for (StatementEvent event : chunk) {
-            if (event instanceof StatementEvent.Started started) {
-                statementId(started.header());
-            } else if (event instanceof StatementEvent.Line lineEvent && lineEvent.line().booked()) {
-                long statementId = statementId(lineEvent.header());
+            if (event instanceof StatementEvent.Line lineEvent && lineEvent.line().booked()) {
+                long statementId = statementIds.get(lineEvent.header().index());
                 StatementLine line = lineEvent.line();
                 long[] counts = countsByStatement.computeIfAbsent(statementId, id -> new long[2]);
                 if (lines.putIfAbsent(line.uniqueImportId(), new LineToStage(statementId, lineEvent.header(), line))
@@ -70,7 +70,7 @@ public class StatementStagingWriter implements ItemWriter<StatementEvent> {
                     counts[1]++; // the same booking twice within this chunk
                 }
             } else if (event instanceof StatementEvent.Ended ended) {
-                recordTrailer(statementId(ended.header()), ended);
+                trailers.add(trailerRow(statementIds.get(ended.header().index()), ended));
             }
         }
         Map<String, Long> alreadyStaged = alreadyStaged(lines.keySet());
@@ -91,11 +91,77 @@ public class StatementStagingWriter implements ItemWriter<StatementEvent> {
             }
         }
         lineInserts.insert(inserts);
-        for (Map.Entry<Long, long[]> counts : countsByStatement.entrySet()) {
-            jdbc.update("UPDATE bank_statement SET lines_imported = lines_imported + ?,"
-                    + " lines_duplicate = lines_duplicate + ? WHERE id = ?",
-                    counts.getValue()[0], counts.getValue()[1], counts.getKey());
+        if (!trailers.isEmpty()) {
+            jdbc.batchUpdate("UPDATE bank_statement SET opening_amount = ?, opening_date = ?, opening_type = ?,"
+                    + " closing_amount = ?, closing_date = ?, closing_type = ?, available_amount = ?,"
+                    + " available_date = ? WHERE id = ?", trailers);
         }
+        List<Object[]> counted = new ArrayList<>(countsByStatement.size());
+        for (Map.Entry<Long, long[]> counts : countsByStatement.entrySet()) {
+            counted.add(new Object[] {counts.getValue()[0], counts.getValue()[1], counts.getKey()});
+        }
+        if (!counted.isEmpty()) {
+            jdbc.batchUpdate("UPDATE bank_statement SET lines_imported = lines_imported + ?,"
+                    + " lines_duplicate = lines_duplicate + ? WHERE id = ?", counted);
+        }
+    }
+
+    /**
+     * The row ids of the chunk's statements, inserting the rows of those seen for the first time: one lookup,
+     * one batched insert and one more lookup per chunk, not three statements per statement.
+     */
+    private void resolveStatementIds(Chunk<? extends StatementEvent> chunk) {
+        Map<Integer, StatementHeader> unknown = new LinkedHashMap<>();
+        for (StatementEvent event : chunk) {
+            StatementHeader header = event instanceof StatementEvent.Started started ? started.header()
+                    : event instanceof StatementEvent.Line line ? line.header()
+                    : event instanceof StatementEvent.Ended ended ? ended.header() : null;
+            if (header != null && !statementIds.containsKey(header.index())) {
+                unknown.putIfAbsent(header.index(), header);
+            }
+        }
+        if (unknown.isEmpty()) {
+            return;
+        }
+        statementIds.putAll(stagedStatements(unknown.keySet()));
+        List<Object[]> inserts = new ArrayList<>();
+        for (StatementHeader header : unknown.values()) {
+            if (!statementIds.containsKey(header.index())) {
+                inserts.add(statementRow(header));
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO bank_statement (statement_file_id, statement_index, statement_ref,"
+                    + " account_iban, account_other, account_bic, currency, electronic_sequence, legal_sequence,"
+                    + " created_at_text, opening_amount, opening_date, opening_type, source_location)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+            statementIds.putAll(stagedStatements(unknown.keySet()));
+        }
+    }
+
+    /** Statement index to row id, for those of the given indexes already staged for this file. */
+    private Map<Integer, Long> stagedStatements(Set<Integer> indexes) {
+        Map<Integer, Long> found = new HashMap<>();
+        Integer[] wanted = indexes.toArray(Integer[]::new);
+        jdbc.query(connection -> {
+            PreparedStatement query = connection.prepareStatement("SELECT statement_index, id FROM bank_statement"
+                    + " WHERE statement_file_id = ? AND statement_index = ANY (?)");
+            query.setLong(1, fileId);
+            query.setArray(2, connection.createArrayOf("INTEGER", wanted));
+            return query;
+        }, rs -> {
+            found.put(rs.getInt(1), rs.getLong(2));
+        });
+        return found;
+    }
+
+    private Object[] statementRow(StatementHeader header) {
+        AccountId account = header.account() == null ? new AccountId(null, null, null, null) : header.account();
+        Balance opening = header.openingBalance();
+        return new Object[] {fileId, header.index(), header.id(), account.iban(), account.other(), account.bic(),
+            account.currency(), header.electronicSequence(), header.legalSequence(), header.createdAt(),
+            opening == null ? null : opening.amount(), opening == null ? null : date(opening.date()),
+            opening == null ? null : opening.type(), header.location()};
     }
 
     private record LineToStage(long statementId, StatementHeader header, StatementLine line) {
@@ -130,48 +196,17 @@ public class StatementStagingWriter implements ItemWriter<StatementEvent> {
         return found;
     }
 
-    /** The staged statement's row id, inserting the row the first time the statement is seen. */
-    private long statementId(StatementHeader header) {
-        Long cached = statementIds.get(header.index());
-        if (cached != null) {
-            return cached;
-        }
-        List<Long> existing = jdbc.queryForList("SELECT id FROM bank_statement WHERE statement_file_id = ?"
-                + " AND statement_index = ?", Long.class, fileId, header.index());
-        long id;
-        if (existing.isEmpty()) {
-            AccountId account = header.account() == null ? new AccountId(null, null, null, null) : header.account();
-            Balance opening = header.openingBalance();
-            jdbc.update("INSERT INTO bank_statement (statement_file_id, statement_index, statement_ref, account_iban,"
-                    + " account_other, account_bic, currency, electronic_sequence, legal_sequence, created_at_text,"
-                    + " opening_amount, opening_date, opening_type, source_location)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    fileId, header.index(), header.id(), account.iban(), account.other(), account.bic(),
-                    account.currency(), header.electronicSequence(), header.legalSequence(), header.createdAt(),
-                    opening == null ? null : opening.amount(), opening == null ? null : date(opening.date()),
-                    opening == null ? null : opening.type(), header.location());
-            id = jdbc.queryForObject("SELECT id FROM bank_statement WHERE statement_file_id = ?"
-                    + " AND statement_index = ?", Long.class, fileId, header.index());
-        } else {
-            id = existing.get(0);
-        }
-        statementIds.put(header.index(), id);
-        return id;
-    }
-
-    private void recordTrailer(long statementId, StatementEvent.Ended ended) {
+    private static Object[] trailerRow(long statementId, StatementEvent.Ended ended) {
         Balance opening = ended.trailer().openingBalance();
         Balance closing = ended.trailer().closingBalance();
         Balance available = ended.trailer().availableBalance();
-        jdbc.update("UPDATE bank_statement SET opening_amount = ?, opening_date = ?, opening_type = ?,"
-                + " closing_amount = ?, closing_date = ?, closing_type = ?, available_amount = ?, available_date = ?"
-                + " WHERE id = ?",
-                opening == null ? null : opening.amount(), opening == null ? null : date(opening.date()),
-                opening == null ? null : opening.type(),
-                closing == null ? null : closing.amount(), closing == null ? null : date(closing.date()),
-                closing == null ? null : closing.type(),
-                available == null ? null : available.amount(), available == null ? null : date(available.date()),
-                statementId);
+        return new Object[] {
+            opening == null ? null : opening.amount(), opening == null ? null : date(opening.date()),
+            opening == null ? null : opening.type(),
+            closing == null ? null : closing.amount(), closing == null ? null : date(closing.date()),
+            closing == null ? null : closing.type(),
+            available == null ? null : available.amount(), available == null ? null : date(available.date()),
+            statementId};
     }
 
     private static Object[] lineRow(LineToStage staged, Timestamp now) {
