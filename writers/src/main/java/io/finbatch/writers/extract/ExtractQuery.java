@@ -1,6 +1,6 @@
 package io.finbatch.writers.extract;
 
-import org.postgresql.PGConnection;
+import io.finbatch.writers.jdbc.PostgresCopy;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.jdbc.core.RowMapper;
@@ -51,7 +51,7 @@ public final class ExtractQuery {
             return false;
         }
         try (Connection connection = dataSource.getConnection()) {
-            return connection.isWrapperFor(PGConnection.class);
+            return PostgresCopy.available(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the database of the extract: " + e.getMessage(), e);
         }

@@ -1,6 +1,6 @@
 package io.finbatch.writers.extract;
 
-import org.postgresql.PGConnection;
+import io.finbatch.writers.jdbc.PostgresCopy;
 import org.postgresql.copy.CopyOut;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -107,7 +107,7 @@ final class PostgresCopyExtractReader implements ItemStreamReader<ExtractRow> {
     public void open(ExecutionContext executionContext) {
         try {
             connection = dataSource.getConnection();
-            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
+            copy = PostgresCopy.api(connection).copyOut(sql);
         } catch (SQLException e) {
             close();
             throw new ItemStreamException(definition.name() + ": the extract query failed: " + e.getMessage(), e);

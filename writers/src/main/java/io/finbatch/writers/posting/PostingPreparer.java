@@ -29,10 +29,11 @@ public class PostingPreparer {
     private static final String LINE_COLUMNS = "account_key, booking_date, value_date, amount, currency,"
             + " counterparty_name, counterparty_iban, counterparty_other, remittance, structured_reference,"
             + " end_to_end_id, original_amount, original_currency";
+    private static final String[] LINE_COLUMN_NAMES = LINE_COLUMNS.split(",\\s*");
     /** A statement line's columns by their lower-case names, whatever case the database reports them in. */
     private static final RowMapper<Map<String, Object>> LINE_ROW = (rs, n) -> {
         Map<String, Object> row = new HashMap<>();
-        for (String column : LINE_COLUMNS.split(",\\s*")) {
+        for (String column : LINE_COLUMN_NAMES) {
             row.put(column, JdbcUtils.getResultSetValue(rs, rs.findColumn(column)));
         }
         return row;

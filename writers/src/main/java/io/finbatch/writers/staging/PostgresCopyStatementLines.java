@@ -1,12 +1,11 @@
 package io.finbatch.writers.staging;
 
-import org.postgresql.PGConnection;
+import io.finbatch.writers.jdbc.PostgresCopy;
 import org.postgresql.PGStatement;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -25,11 +24,6 @@ final class PostgresCopyStatementLines implements StatementLineInserts {
 
     PostgresCopyStatementLines(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** True when the connection is PgJDBC's (directly or behind a pool): COPY needs its API. */
-    static boolean usable(Connection connection) throws SQLException {
-        return connection.isWrapperFor(PGConnection.class);
     }
 
     /**
@@ -58,7 +52,7 @@ final class PostgresCopyStatementLines implements StatementLineInserts {
         byte[] data = text.bytes();
         int length = text.length();
         long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_LINES);
+            CopyIn copy = PostgresCopy.api(connection).copyIn(COPY_LINES);
             try {
                 copy.writeToCopy(data, 0, length);
                 return copy.endCopy();

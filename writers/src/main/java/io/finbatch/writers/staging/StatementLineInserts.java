@@ -1,5 +1,6 @@
 package io.finbatch.writers.staging;
 
+import io.finbatch.writers.jdbc.PostgresCopy;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,9 +39,7 @@ public interface StatementLineInserts {
 
     /** COPY where the database is PostgreSQL reached through PgJDBC, batched inserts otherwise. */
     static StatementLineInserts forDatabase(JdbcTemplate jdbc) {
-        boolean postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
-                        && PostgresCopyStatementLines.usable(connection)));
+        boolean postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) PostgresCopy::available));
         return postgres ? new PostgresCopyStatementLines(jdbc) : new BatchedStatementLineInserts(jdbc);
     }
 }
